@@ -1,0 +1,109 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode (strict concurrency) plus the
+/// upcoming features the swift-server family turns on.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "tackle",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tackle", targets: ["tackle"]),
+        .library(name: "TackleStore", targets: ["TackleStore"]),
+        .library(name: "TackleDomain", targets: ["TackleDomain"]),
+        .library(name: "LibPQ", targets: ["LibPQ"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // libpq, the PostgreSQL client library, as Debian's libpq-dev ships it.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // A thin, safe Swift layer over libpq: connections, bound parameters, typed decoding,
+        // transactions, COPY.
+        .target(
+            name: "LibPQ",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Pure domain: types, rules, statistics, report building. No database, no argument parsing.
+        .target(
+            name: "TackleDomain",
+            swiftSettings: swiftSettings
+        ),
+        // The service library: schema migrations and everything tackle records in PostgreSQL.
+        .target(
+            name: "TackleStore",
+            dependencies: [
+                "LibPQ",
+                "TackleDomain",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedMigrations"]
+        ),
+        // The command line.
+        .executableTarget(
+            name: "tackle",
+            dependencies: [
+                "TackleStore",
+                "TackleDomain",
+                "LibPQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Build-time tool and plugin that compile `sql/*.sql` into the binary, so `sql/` stays
+        // the single source of truth and a deployed `tackle` needs no files beside it.
+        .executableTarget(
+            name: "embed-migrations",
+            swiftSettings: swiftSettings
+        ),
+        .plugin(
+            name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["embed-migrations"]
+        ),
+
+        // Test support: a fresh database per suite on the private test server.
+        .target(
+            name: "TestSupport",
+            dependencies: ["LibPQ"],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LibPQTests",
+            dependencies: ["LibPQ", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TackleDomainTests",
+            dependencies: ["TackleDomain"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TackleStoreTests",
+            dependencies: ["TackleStore", "TackleDomain", "LibPQ", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TackleCLITests",
+            dependencies: ["tackle", "LibPQ", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
