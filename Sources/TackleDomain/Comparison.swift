@@ -1,0 +1,99 @@
+/// A trial (or several pooled trials of one condition) judged against the baseline.
+///
+/// The difference is `baseline - trial`, so a positive difference, a positive ``z`` and a
+/// difference interval above 0 all mean the trial lowered the defect rate. Values that are
+/// undefined for the counts given, such as any rate of `0/0`, are `nil`, never `NaN`.
+///
+/// Build one with ``Statistics/compare(trial:baseline:alpha:)``.
+public struct Comparison: Sendable, Hashable, Codable {
+    /// The trial's counts.
+    public var trial: Proportion
+    /// The baseline's counts.
+    public var baseline: Proportion
+    /// The significance level the verdict was decided at.
+    public var alpha: Double
+
+    /// The trial's defect rate; `nil` when the trial inspected nothing.
+    public var trialRate: Double?
+    /// The 95 % Wilson score interval of the trial's rate.
+    public var trialInterval: ClosedRange<Double>?
+    /// The baseline's defect rate; `nil` when the baseline inspected nothing.
+    public var baselineRate: Double?
+    /// The 95 % Wilson score interval of the baseline's rate.
+    public var baselineInterval: ClosedRange<Double>?
+
+    /// Baseline rate minus trial rate: positive when the trial lowered the rate.
+    public var difference: Double?
+    /// The 95 % Newcombe hybrid score interval of ``difference``.
+    public var differenceInterval: ClosedRange<Double>?
+
+    /// The two-proportion z statistic, baseline against trial: positive when the trial
+    /// lowered the rate. `nil` when undefined (nothing inspected, or no defect anywhere).
+    public var z: Double?
+    /// The two-sided p-value of ``z``.
+    public var zPValue: Double?
+    /// The two-sided p-value of Fisher's exact test; the verdict rests on this one.
+    public var fisherPValue: Double
+
+    /// Better, worse, or no detectable change, decided on ``fisherPValue`` < ``alpha``.
+    public var verdict: Verdict
+    /// About how many more slabs the trial needs before a drop of the observed size could be
+    /// detected (α two-sided, power 0.8), or `nil` unless the verdict is
+    /// ``Verdict/noDetectableChange`` with a lower trial rate than the baseline's.
+    ///
+    /// It is the per-arm sample size for the observed trial rate against the baseline rate,
+    /// minus the slabs the trial already inspected, and at least 0. It assumes the baseline has
+    /// at least that many slabs too. A trial with no defects at all plans for a rate of 0,
+    /// which is optimistic; a few defects in the further slabs raise the need.
+    public var additionalSlabsNeeded: Int?
+
+    /// Creates a comparison from its parts; ``Statistics/compare(trial:baseline:alpha:)``
+    /// computes them.
+    ///
+    /// - Parameters:
+    ///   - trial: The trial's counts.
+    ///   - baseline: The baseline's counts.
+    ///   - alpha: The significance level.
+    ///   - trialRate: The trial's rate.
+    ///   - trialInterval: The interval of the trial's rate.
+    ///   - baselineRate: The baseline's rate.
+    ///   - baselineInterval: The interval of the baseline's rate.
+    ///   - difference: Baseline rate minus trial rate.
+    ///   - differenceInterval: The interval of the difference.
+    ///   - z: The z statistic, positive when the trial is lower.
+    ///   - zPValue: The two-sided p-value of `z`.
+    ///   - fisherPValue: The two-sided p-value of Fisher's exact test.
+    ///   - verdict: The verdict.
+    ///   - additionalSlabsNeeded: The further slabs needed when inconclusive.
+    public init(
+        trial: Proportion,
+        baseline: Proportion,
+        alpha: Double,
+        trialRate: Double?,
+        trialInterval: ClosedRange<Double>?,
+        baselineRate: Double?,
+        baselineInterval: ClosedRange<Double>?,
+        difference: Double?,
+        differenceInterval: ClosedRange<Double>?,
+        z: Double?,
+        zPValue: Double?,
+        fisherPValue: Double,
+        verdict: Verdict,
+        additionalSlabsNeeded: Int?
+    ) {
+        self.trial = trial
+        self.baseline = baseline
+        self.alpha = alpha
+        self.trialRate = trialRate
+        self.trialInterval = trialInterval
+        self.baselineRate = baselineRate
+        self.baselineInterval = baselineInterval
+        self.difference = difference
+        self.differenceInterval = differenceInterval
+        self.z = z
+        self.zPValue = zPValue
+        self.fisherPValue = fisherPValue
+        self.verdict = verdict
+        self.additionalSlabsNeeded = additionalSlabsNeeded
+    }
+}
