@@ -1,0 +1,114 @@
+/// A table of text laid out in aligned columns for a terminal or a plain-text report.
+///
+/// Columns are measured in terminal columns (``TextWidth``), so cells mixing Chinese and
+/// ASCII still line up:
+///
+/// ```
+/// 项目             负责人  缺陷率
+/// ---------------  ------  ------
+/// SLAB-CRACK-2026  王伟     3.20%
+/// ```
+///
+/// Columns are separated by two spaces and the header is underlined with `-`. Lines carry no
+/// trailing spaces, and the rendered text ends with a newline.
+public struct TextTable: Sendable, Hashable, Codable {
+    /// One column: its header, alignment and optional maximum width.
+    public struct Column: Sendable, Hashable, Codable {
+        /// The header text.
+        public var header: String
+        /// Which side the cells sit against.
+        public var alignment: TextAlignment
+        /// The most terminal columns a cell (or the header) may take; longer text is cut and
+        /// ends in `…`. `nil` means no limit.
+        public var maxWidth: Int?
+
+        /// Creates a column.
+        ///
+        /// - Parameters:
+        ///   - header: The header text.
+        ///   - alignment: Which side the cells sit against; `.right` for numbers.
+        ///   - maxWidth: The most terminal columns a cell may take, or `nil` for no limit.
+        public init(_ header: String, alignment: TextAlignment = .left, maxWidth: Int? = nil) {
+            self.header = header
+            self.alignment = alignment
+            self.maxWidth = maxWidth
+        }
+    }
+
+    /// The columns, left to right.
+    public var columns: [Column]
+    /// The rows, each with one cell per column. Missing cells are blank; cells beyond the last
+    /// column are ignored.
+    public var rows: [[String]]
+
+    /// Creates a table.
+    ///
+    /// - Parameters:
+    ///   - columns: The columns, left to right.
+    ///   - rows: The rows, each with one cell per column.
+    public init(columns: [Column], rows: [[String]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// Adds a row at the bottom.
+    ///
+    /// - Parameter row: One cell per column.
+    public mutating func append(_ row: [String]) {
+        rows.append(row)
+    }
+
+    /// The table as text: header, underline, then one line per row, each ending in a newline.
+    ///
+    /// Line breaks, tabs and other control characters inside a cell would break the layout,
+    /// so each becomes a space.
+    ///
+    /// - Returns: The rendered table; the empty string when there are no columns.
+    public func render() -> String {
+        guard !columns.isEmpty else { return "" }
+        let header = columns.map { fit($0.header, to: $0) }
+        let body = rows.map { row in
+            columns.indices.map { index in
+                fit(index < row.count ? row[index] : "", to: columns[index])
+            }
+        }
+        let widths = columns.indices.map { index in
+            ([header] + body).map { TextWidth.columns(of: $0[index]) }.max() ?? 0
+        }
+        let underline = widths.map { String(repeating: "-", count: $0) }
+
+        var output = ""
+        for cells in [header, underline] + body {
+            var line = ""
+            for (index, cell) in cells.enumerated() {
+                if index > 0 { line += "  " }
+                line += TextWidth.pad(cell, to: widths[index], alignment: columns[index].alignment)
+            }
+            output += line.withoutTrailingSpaces + "\n"
+        }
+        return output
+    }
+
+    /// Whether a scalar would move the cursor rather than print: tabs, line breaks and the like.
+    private func breaksLayout(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: true
+        default: false
+        }
+    }
+
+    /// The cell text on one line, cut to the column's maximum width.
+    private func fit(_ text: String, to column: Column) -> String {
+        let oneLine = String(String.UnicodeScalarView(text.unicodeScalars.map { breaksLayout($0) ? " " : $0 }))
+        guard let maxWidth = column.maxWidth else { return oneLine }
+        return TextWidth.truncate(oneLine, to: maxWidth)
+    }
+}
+
+extension String {
+    /// The string without trailing spaces.
+    fileprivate var withoutTrailingSpaces: String {
+        guard let last = lastIndex(where: { $0 != " " }) else { return "" }
+        return String(self[...last])
+    }
+}
