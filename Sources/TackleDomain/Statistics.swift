@@ -47,12 +47,13 @@ public enum Statistics {
         // where the refinement needs relative precision.
         if p > 0.5 { return -normalQuantile(1 - p) }
 
-        var x = acklam(p)
-        // One Halley step: e is the error in probability, u the error in z to first order.
+        let x = acklam(p)
+        // One Halley step: `error` is the error in probability, `u` the error in z to first
+        // order. For subnormal `p` the density underflows, and Acklam's value is kept.
         let error = normalCDF(x) - p
         let u = error * (2 * Double.pi).squareRoot() * exp(x * x / 2)
-        x -= u / (1 + x * u / 2)
-        return x
+        guard u.isFinite else { return x }
+        return x - u / (1 + x * u / 2)
     }
 
     /// Acklam's approximation of Φ⁻¹(p) for `0 < p <= 0.5`.

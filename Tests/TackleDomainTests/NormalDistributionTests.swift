@@ -26,6 +26,10 @@ struct NormalDistributionTests {
     @Test("normalQuantile in the far tail keeps relative precision")
     func farTail() {
         #expect(isClose(Statistics.normalQuantile(1e-300), -37.047_096_299_361_2, within: 1e-9))
+        // Down to subnormal probabilities: the refinement step must not overflow into NaN.
+        #expect(isClose(Statistics.normalQuantile(.leastNormalMagnitude), -37.519_379_347_144_5, within: 1e-9))
+        #expect(isClose(Statistics.normalQuantile(.leastNormalMagnitude / 1e8), -38.006_833_693_265_25, within: 1e-6))
+        #expect(isClose(Statistics.normalQuantile(.leastNonzeroMagnitude), -38.467_405_617_144_344, within: 1e-3))
     }
 
     @Test("normalQuantile at and beyond the ends")
