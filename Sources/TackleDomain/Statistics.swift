@@ -9,9 +9,10 @@ import Darwin
 /// The statistics the plant needs to judge defect rates: intervals, tests, sample sizes,
 /// control charts and progress to target.
 ///
-/// Everything here is a pure function of counts. Functions return `nil` rather than `NaN` when
-/// their inputs leave the result undefined (nothing inspected, no difference to detect), so a
-/// report can print "n/a" instead of a number that means nothing.
+/// Everything here is a pure function. The functions on counts and rates return `nil` rather
+/// than `NaN` when their inputs leave the result undefined (nothing inspected, no difference
+/// to detect), so a report can print "n/a" instead of a number that means nothing; only the
+/// normal distribution functions follow floating-point convention.
 public enum Statistics {
     /// The standard normal cumulative distribution function, Φ(z).
     ///
