@@ -1,0 +1,33 @@
+/// One recorded change: who changed what, when, from what to what, and why.
+public struct HistoryEntry: Sendable, Hashable, Codable {
+    public var id: Int
+    /// When, ISO 8601 in UTC.
+    public var at: String
+    public var actor: String
+    /// What kind of record: `project`, `trial`, `milestone`, ...
+    public var entity: String
+    /// Which record, as users name it: `T3`, `milestone 2`, `2026-05`.
+    public var record: String
+    /// `insert`, `update` or `delete`.
+    public var action: String
+    /// The changed fields' old values (nil for an insert), as JSON text.
+    public var oldValues: String?
+    /// The changed fields' new values (nil for a delete), as JSON text.
+    public var newValues: String?
+    public var reason: String?
+
+    public init(
+        id: Int, at: String, actor: String, entity: String, record: String, action: String, oldValues: String?,
+        newValues: String?, reason: String?
+    ) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.entity = entity
+        self.record = record
+        self.action = action
+        self.oldValues = oldValues
+        self.newValues = newValues
+        self.reason = reason
+    }
+}
