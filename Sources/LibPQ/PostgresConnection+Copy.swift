@@ -66,32 +66,36 @@ extension PostgresConnection {
                 break
             }
             if buffer.count >= Self.copyChunkSize {
-                guard send(buffer, over: handle) else { break }
+                clientError = send(buffer, over: handle)
+                if clientError != nil { break }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        if clientError == nil, PQstatus(handle) == CONNECTION_OK, !buffer.isEmpty {
-            _ = send(buffer, over: handle)
+        if clientError == nil, !buffer.isEmpty {
+            clientError = send(buffer, over: handle)
         }
+        return try finishCopy(sql: sql, handle: handle, clientError: clientError)
+    }
 
-        // End the COPY (cleanly, or failing it with our reason) and collect the server's verdict.
-        PQputCopyEnd(handle, clientError.map { $0.message })
+    /// Ends the COPY (failing it with `clientError`'s reason, if any) and collects the server's verdict.
+    private func finishCopy(sql: String, handle: OpaquePointer, clientError: PostgresError?) throws -> Int {
+        guard PQputCopyEnd(handle, clientError.map { $0.message }) == 1 else {
+            throw abandonBrokenCopy(sql: sql, over: handle)
+        }
         var copied = 0
-        var serverError: PostgresError?
         var failed = false
+        var serverError: PostgresError?
         while let result = PQgetResult(handle) {
-            switch PQresultStatus(result) {
-            case PGRES_COMMAND_OK:
+            let status = PQresultStatus(result)
+            if status == PGRES_COMMAND_OK {
                 copied = Int(String(cString: PQcmdTuples(result))) ?? 0
-            case PGRES_COPY_IN:
-                // Still copying means the end message could not be sent; the connection is broken.
-                failed = true
-            default:
+            } else if status != PGRES_COPY_IN {
                 failed = true
                 serverError = serverError ?? PostgresError(serverResult: result)
             }
             PQclear(result)
-            if PQstatus(handle) == CONNECTION_BAD { break }
+            // Still in COPY after its end was sent means libpq could not send it; asking again would loop.
+            if status == PGRES_COPY_IN { throw abandonBrokenCopy(sql: sql, over: handle) }
         }
         if PQstatus(handle) == CONNECTION_BAD {
             throw failure(sql: sql, serverError: serverError)
@@ -108,11 +112,24 @@ extension PostgresConnection {
         return copied
     }
 
-    /// Hands one chunk to libpq, which sends it; `false` when the connection failed.
-    private func send(_ chunk: [UInt8], over handle: OpaquePointer) -> Bool {
-        chunk.withUnsafeBytes { bytes in
+    /// Gives up a connection stuck in COPY: nothing else can run on it, and ending the COPY without
+    /// an error could commit half the rows.
+    private func abandonBrokenCopy(sql: String, over handle: OpaquePointer) -> PostgresError {
+        if PQstatus(handle) == CONNECTION_BAD { return failure(sql: sql, serverError: nil) }
+        let reason = ConnInfo.condensed(String(cString: PQerrorMessage(handle)))
+        markLost(reason: "a COPY could not be ended: \(reason)")
+        return PostgresError(
+            code: .copyFailed, message: "the COPY could not be ended, so the connection was closed: \(reason)")
+    }
+
+    /// Hands one chunk to libpq, which sends it; the error when it could not.
+    private func send(_ chunk: [UInt8], over handle: OpaquePointer) -> PostgresError? {
+        let sent = chunk.withUnsafeBytes { bytes in
             PQputCopyData(handle, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count)) == 1
         }
+        guard !sent else { return nil }
+        let reason = ConnInfo.condensed(String(cString: PQerrorMessage(handle)))
+        return PostgresError(code: .copyFailed, message: "could not send COPY data: \(reason)")
     }
 
     /// Appends one row in COPY text format, or returns why it cannot be sent.

@@ -152,7 +152,10 @@ public final class PostgresConnection {
     /// the connection string itself (expanded by libpq), the overrides, then forced settings.
     static func connectionKeywords(conninfo: String, overrides: [String: String]) throws -> [(String, String)] {
         var parsed: [String: String] = [:]
-        if !conninfo.isEmpty {
+        // libpq takes anything else as a plain database name, as `psql tackle` does.
+        let isConnectionString =
+            conninfo.contains("=") || conninfo.hasPrefix("postgresql://") || conninfo.hasPrefix("postgres://")
+        if isConnectionString {
             do {
                 for (keyword, value) in try ConnInfo.parse(conninfo) { parsed[keyword] = value }
             } catch let error as PostgresError {

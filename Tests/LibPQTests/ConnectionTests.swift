@@ -51,6 +51,17 @@ struct ConnectionTests {
         }
     }
 
+    @Test func plainDatabaseNameIsADatabaseNotAConnectionString() throws {
+        let settings = try ConnInfo.parse(try SuiteDatabase.conninfo())
+        let database = try #require(settings.first { $0.keyword == "dbname" }).value
+        var overrides: [String: String] = [:]
+        for (keyword, value) in settings where keyword != "dbname" { overrides[keyword] = value }
+        try PostgresConnection.withConnection(conninfo: database, overrides: overrides) { connection in
+            let name = try connection.query("SELECT current_database()").first?.decode(String.self, at: 0)
+            #expect(name == database)
+        }
+    }
+
     @Test func connectFailureIsOneLineNamingTheSocket() {
         let started = ContinuousClock.now
         let error = #expect(throws: PostgresError.self) {
