@@ -87,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LibPQTests",
-            dependencies: ["LibPQ", "TestSupport"],
+            dependencies: ["LibPQ", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -97,7 +97,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TackleStoreTests",
-            dependencies: ["TackleStore", "TackleDomain", "LibPQ", "TestSupport"],
+            dependencies: [
+                "TackleStore", "TackleDomain", "LibPQ", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

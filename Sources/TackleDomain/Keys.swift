@@ -9,7 +9,8 @@ public enum Keys {
         else {
             throw DomainError(
                 .invalidFormat, field: field,
-                message: "'\(key)' is not a project key; use 2-40 upper-case letters, digits, - or _, like SLAB-CRACK-2026")
+                message:
+                    "'\(key)' is not a project key; use 2-40 upper-case letters, digits, - or _, like SLAB-CRACK-2026")
         }
     }
 

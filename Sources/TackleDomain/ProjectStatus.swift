@@ -32,7 +32,8 @@ public enum ProjectStatus: String, Sendable, Hashable, Codable, CaseIterable, Cu
     /// - Throws: ``DomainError`` `.invalidValue` naming the allowed moves.
     public func checkTransition(to next: ProjectStatus) throws(DomainError) {
         guard allowedNext.contains(next) else {
-            let allowed = allowedNext.isEmpty ? "none: \(self) is final" : allowedNext.map(\.rawValue).joined(separator: ", ")
+            let allowed =
+                allowedNext.isEmpty ? "none: \(self) is final" : allowedNext.map(\.rawValue).joined(separator: ", ")
             throw DomainError(
                 .invalidValue, field: "status",
                 message: "a project cannot go from \(self) to \(next) (allowed from \(self): \(allowed))")

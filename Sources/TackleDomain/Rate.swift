@@ -17,7 +17,8 @@ public enum Rate {
         }
         guard let value = Double(number), value.isFinite else {
             throw DomainError(
-                .invalidFormat, field: field, message: "'\(text)' is not a rate; write a percentage like 0.5% or a fraction like 0.005")
+                .invalidFormat, field: field,
+                message: "'\(text)' is not a rate; write a percentage like 0.5% or a fraction like 0.005")
         }
         let rate = value / scale
         guard rate >= 0, rate < 1 else {

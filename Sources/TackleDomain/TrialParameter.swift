@@ -14,7 +14,9 @@ public struct TrialParameter: Sendable, Hashable, Codable, CustomStringConvertib
         guard Self.isValidName(name) else {
             throw DomainError(
                 .invalidFormat,
-                message: "parameter name '\(name)' must start with a letter and hold only letters, digits and _ (at most 40)")
+                message:
+                    "parameter name '\(name)' must start with a letter and hold only letters, digits and _ (at most 40)"
+            )
         }
         guard value.isFinite else {
             throw DomainError(.invalidValue, message: "parameter \(name) must have a finite numeric value")
@@ -34,7 +36,8 @@ public struct TrialParameter: Sendable, Hashable, Codable, CustomStringConvertib
         let trimmed = text.trimmingSpaces
         guard let equals = trimmed.firstIndex(of: "=") else {
             throw DomainError(
-                .invalidFormat, field: field, message: "'\(text)' must be name=value with a unit, like specific_water=0.62L/kg")
+                .invalidFormat, field: field,
+                message: "'\(text)' must be name=value with a unit, like specific_water=0.62L/kg")
         }
         let name = String(trimmed[..<equals]).trimmingSpaces
         let rest = trimmed[trimmed.index(after: equals)...].trimmingSpaces
@@ -53,10 +56,13 @@ public struct TrialParameter: Sendable, Hashable, Codable, CustomStringConvertib
         guard numberEnd > rest.startIndex, let value = Double(rest[..<numberEnd]) else {
             throw DomainError(
                 .invalidFormat, field: field,
-                message: "parameter \(name.isEmpty ? "'\(text)'" : String(name)) needs a numeric value, like \(name.isEmpty ? "specific_water" : String(name))=0.62L/kg")
+                message:
+                    "parameter \(name.isEmpty ? "'\(text)'" : String(name)) needs a numeric value, like \(name.isEmpty ? "specific_water" : String(name))=0.62L/kg"
+            )
         }
         do throws(DomainError) {
-            return try TrialParameter(name: String(name), value: value, unit: String(String(rest[numberEnd...]).trimmingSpaces))
+            return try TrialParameter(
+                name: String(name), value: value, unit: String(String(rest[numberEnd...]).trimmingSpaces))
         } catch {
             throw error.attributed(to: field ?? "parameter")
         }

@@ -1,9 +1,53 @@
 import ArgumentParser
+import Logging
+import TackleStore
 
+/// `tackle`: the command line of the tackling-project tracker.
+///
+/// Parses input, builds objects and calls the TackleStore library; all logic lives there.
 @main
-struct Tackle: ParsableCommand {
+struct Tackle: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tackle",
-        abstract: "Track tackling projects (攻关项目) at a steel plant."
+        abstract: "Track tackling projects (攻关项目) at a steel plant: projects, trials, defect figures, monthly status.",
+        discussion: """
+            The database: --database <conninfo or URI>, else TACKLE_DATABASE_URL, else libpq's defaults \
+            (PGHOST, PGPORT, PGUSER, PGDATABASE, PGSERVICE, .pgpass, ...).
+
+            Exit codes: 0 success; 1 refused or failed (the message says why); 2 the database cannot be \
+            reached; 3 the database schema does not match this tackle (run `tackle db migrate`); \
+            64 a usage error.
+
+            Examples:
+              tackle db migrate
+              tackle db status --database postgresql://tackle@db.plant.local/tackle
+            """,
+        version: "0.1.0",
+        subcommands: [DB.self]
     )
+
+    /// Runs the command the arguments name and turns its errors into one line on stderr and an exit code.
+    static func main() async {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .warning
+            return handler
+        }
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var syncCommand = command
+                try syncCommand.run()
+            }
+        } catch {
+            ErrorReport.exit(with: error)
+        }
+    }
 }

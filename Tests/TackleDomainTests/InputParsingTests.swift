@@ -87,7 +87,8 @@ struct InputParsingTests {
 
     @Test("a parameter without a numeric value or with a bad name is refused, naming the field")
     func badParameters() throws {
-        for bad in ["specific_water=abc", "specific_water", "=0.62L/kg", "2water=1", "specific water=1", "x=", "x=nan"] {
+        for bad in ["specific_water=abc", "specific_water", "=0.62L/kg", "2water=1", "specific water=1", "x=", "x=nan"]
+        {
             let error = try #require(throws: DomainError.self) { try TrialParameter.parse(bad, field: "--param") }
             #expect(error.field == "--param", "\(bad)")
         }
@@ -101,9 +102,10 @@ struct InputParsingTests {
         try ProjectStatus.active.checkTransition(to: .onHold)
         try ProjectStatus.onHold.checkTransition(to: .active)
         try ProjectStatus.active.checkTransition(to: .completed)
-        for (from, to) in [(ProjectStatus.completed, ProjectStatus.active), (.cancelled, .active), (.proposed, .completed),
-            (.onHold, .completed), (.active, .proposed), (.active, .active)]
-        {
+        for (from, to) in [
+            (ProjectStatus.completed, ProjectStatus.active), (.cancelled, .active), (.proposed, .completed),
+            (.onHold, .completed), (.active, .proposed), (.active, .active),
+        ] {
             let error = try #require(throws: DomainError.self) { try from.checkTransition(to: to) }
             #expect(error.message.contains("cannot go from \(from) to \(to)"))
         }

@@ -28,7 +28,8 @@ public struct NewProject: Sendable, Hashable {
                 message: "the due date (\(dueOn)) must not be before the opening date (\(openedOn))")
         }
         guard status == .active || status == .proposed else {
-            throw DomainError(.invalidValue, field: "--status", message: "a new project is active or proposed, not \(status)")
+            throw DomainError(
+                .invalidValue, field: "--status", message: "a new project is active or proposed, not \(status)")
         }
         self.key = key
         self.title = title

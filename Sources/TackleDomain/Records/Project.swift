@@ -55,10 +55,12 @@ public struct DefectMetric: Sendable, Hashable, Codable {
     /// Checks that the target is below the baseline rate.
     ///
     /// - Throws: ``DomainError`` naming `--target` when it is not.
-    public init(name: String, baseline: Proportion, baselinePeriod: MonthRange, targetRate: Double) throws(DomainError) {
+    public init(name: String, baseline: Proportion, baselinePeriod: MonthRange, targetRate: Double) throws(DomainError)
+    {
         try Keys.checkNotBlank(name, field: "--metric")
         guard baseline.inspected > 0 else {
-            throw DomainError(.invalidValue, field: "--baseline", message: "the baseline must count at least one inspected item")
+            throw DomainError(
+                .invalidValue, field: "--baseline", message: "the baseline must count at least one inspected item")
         }
         let baselineRate = baseline.rate ?? 0
         guard targetRate < baselineRate else {

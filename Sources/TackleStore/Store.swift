@@ -1,0 +1,98 @@
+import LibPQ
+import Logging
+
+/// The tackle service: everything tackle records, in PostgreSQL.
+///
+/// A `Store` owns one database connection for the length of one command or one scheduler pass.
+/// Open it with ``withStore(at:logger:requireCurrentSchema:_:)``, which closes it on every path.
+///
+/// Store methods translate database errors into ``StoreError`` values whose messages name the
+/// field and the rule, and every write that touches several rows runs in one transaction.
+public final class Store {
+    /// The connection; store extensions run their SQL on it.
+    let connection: PostgresConnection
+    let logger: Logger
+
+    init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Connects to the database, runs `body` with a store on it, and closes the connection.
+    ///
+    /// - Parameters:
+    ///   - location: Where the database is.
+    ///   - logger: The logger for the store and the connection.
+    ///   - requireCurrentSchema: When true (the default), refuse with a clear error unless every
+    ///     migration of this binary is applied and none unknown is recorded. `db` commands pass false.
+    ///   - body: The work to do.
+    /// - Returns: What `body` returns.
+    /// - Throws: ``StoreError`` `.databaseUnavailable` when the database cannot be reached,
+    ///   `.schemaBehind`/`.schemaAhead` when the schema does not match, and what `body` throws.
+    public static func withStore<T>(
+        at location: DatabaseLocation,
+        logger: Logger,
+        requireCurrentSchema: Bool = true,
+        _ body: (Store) throws -> T
+    ) throws -> T {
+        let connection = try connect(to: location, logger: logger)
+        defer { connection.close() }
+        let store = Store(connection: connection, logger: logger)
+        if requireCurrentSchema {
+            try store.translatingErrors { try store.checkSchema() }
+        }
+        return try store.translatingErrors { try body(store) }
+    }
+
+    /// Opens a connection, turning a failure into one line that says where it tried and why.
+    static func connect(to location: DatabaseLocation, logger: Logger) throws(StoreError) -> PostgresConnection {
+        do {
+            return try PostgresConnection.connect(conninfo: location.conninfo, logger: logger)
+        } catch let error as PostgresError {
+            throw StoreError(
+                .databaseUnavailable,
+                "cannot connect to the database (from \(location.source)): \(error.message)",
+                underlying: error
+            )
+        } catch {
+            throw StoreError(.databaseUnavailable, "cannot connect to the database (from \(location.source)): \(error)")
+        }
+    }
+
+    /// Where the schema stands.
+    public func migrationStatus() throws -> MigrationStatus {
+        try translatingErrors { try Migrator(logger: logger).status(on: connection) }
+    }
+
+    /// Applies pending migrations; see ``Migrator/migrate(on:)``.
+    @discardableResult
+    public func migrate() throws -> [Migration] {
+        try translatingErrors { try Migrator(logger: logger).migrate(on: connection) }
+    }
+
+    /// Refuses to go on unless the schema matches this binary, in one cheap query.
+    func checkSchema() throws {
+        let latest = Migration.embedded.last?.version ?? 0
+        let rows: PostgresRows
+        do {
+            rows = try connection.query("SELECT coalesce(max(version), 0) AS newest FROM tackle_migration")
+        } catch let error as PostgresError where error.sqlState == PostgresError.SQLState.undefinedTable {
+            throw StoreError(
+                .schemaBehind, "the database has no tackle schema yet; run `tackle db migrate`", underlying: error)
+        }
+        let newest = try rows.first?.decode(Int.self, "newest") ?? 0
+        if newest != latest {
+            // Rare path: let the full status say exactly what is wrong.
+            if let problem = try migrationStatus().problem { throw problem }
+        }
+    }
+
+    /// Runs `body`, turning driver errors that escape it into ``StoreError`` values.
+    func translatingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PostgresError {
+            throw StoreError(translating: error)
+        }
+    }
+}

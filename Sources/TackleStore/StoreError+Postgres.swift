@@ -1,0 +1,27 @@
+import LibPQ
+
+extension StoreError {
+    /// Translates a driver error that no store method turned into something more specific.
+    ///
+    /// Lost and failed connections become `.databaseUnavailable`; constraint violations name the
+    /// constraint (whose names in `sql/` say the rule); anything else keeps the server's message.
+    init(translating error: PostgresError) {
+        switch error.code {
+        case .connectionFailed, .connectionLost, .connectionClosed:
+            self.init(.databaseUnavailable, "the database is unavailable: \(error.message)", underlying: error)
+        default:
+            switch error.sqlState {
+            case PostgresError.SQLState.checkViolation?, PostgresError.SQLState.notNullViolation?,
+                PostgresError.SQLState.foreignKeyViolation?:
+                let rule = error.constraint.map { " (rule \($0))" } ?? ""
+                self.init(.invalidInput, "the database refused the change\(rule): \(error.message)", underlying: error)
+            case PostgresError.SQLState.uniqueViolation?:
+                self.init(.alreadyExists, "already exists: \(error.detail ?? error.message)", underlying: error)
+            case PostgresError.SQLState.serializationFailure?, PostgresError.SQLState.deadlockDetected?:
+                self.init(.conflict, "the record changed at the same time; try again", underlying: error)
+            default:
+                self.init(.database, "database error: \(error.message)", underlying: error)
+            }
+        }
+    }
+}
