@@ -10,6 +10,12 @@ extension StoreError {
         case .connectionFailed, .connectionLost, .connectionClosed:
             self.init(.databaseUnavailable, "the database is unavailable: \(error.message)", underlying: error)
         default:
+            if let name = error.constraint, let rule = ConstraintRules.rules[name] {
+                let code: Code =
+                    error.sqlState == PostgresError.SQLState.uniqueViolation ? .alreadyExists : .invalidInput
+                self.init(code, field: rule.field, "\(rule.field): \(rule.rule)", underlying: error)
+                return
+            }
             switch error.sqlState {
             case PostgresError.SQLState.checkViolation?, PostgresError.SQLState.notNullViolation?,
                 PostgresError.SQLState.foreignKeyViolation?:

@@ -18,12 +18,19 @@ struct Tackle: AsyncParsableCommand {
             reached; 3 the database schema does not match this tackle (run `tackle db migrate`); \
             64 a usage error.
 
-            Examples:
-              tackle db migrate
-              tackle db status --database postgresql://tackle@db.plant.local/tackle
+            The three everyday jobs:
+              tackle project open SLAB-CRACK-2026 --title "板坯纵裂攻关" --unit CC3 --leader E1001 \\
+                  --metric "longitudinal crack rate" --baseline 48/1500 --baseline-period 2026-01..2026-03 \\
+                  --target 0.5% --due 2026-12-31
+              tackle trial log SLAB-CRACK-2026 --lever "secondary cooling" --param specific_water=0.62L/kg \\
+                  --inspected 320 --defective 3 --from 2026-05-01 --to 2026-05-10
+              tackle report monthly --month 2026-05
             """,
         version: "0.1.0",
-        subcommands: [DB.self]
+        subcommands: [
+            UnitCommand.self, PersonCommand.self, ProjectCommand.self, MemberCommand.self, MilestoneCommand.self,
+            TrialCommand.self, MetricCommand.self, HistoryCommand.self, DB.self,
+        ]
     )
 
     /// Runs the command the arguments name and turns its errors into one line on stderr and an exit code.

@@ -1,0 +1,60 @@
+import TackleDomain
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The plant's calendar: which day and month it is where the plant is.
+///
+/// "Today" and "the last complete month" depend on the plant's time zone (default
+/// `Asia/Shanghai`), not the server's or the user's. Zones come from the system's time zone
+/// database, so daylight saving time is handled wherever it applies.
+public struct PlantClock: Sendable {
+    /// The default plant time zone.
+    public static let defaultTimeZone = "Asia/Shanghai"
+
+    /// An IANA time zone name: `Asia/Shanghai`, `Europe/Berlin`, `UTC`.
+    public let timeZone: String
+
+    /// - Throws: ``StoreError`` `.invalidInput` when the system does not know the zone.
+    public init(timeZone: String) throws {
+        guard Self.isKnown(timeZone) else {
+            throw StoreError(
+                .invalidInput, field: "--time-zone",
+                "--time-zone: '\(timeZone)' is not a time zone this system knows (an IANA name like Asia/Shanghai)")
+        }
+        self.timeZone = timeZone
+    }
+
+    /// The plant's date at `instant` (seconds since 1970), by default now.
+    public func date(at instant: Int = Int(time(nil))) -> LocalDate {
+        var seconds = time_t(instant)
+        var parts = tm()
+        let previous = getenv("TZ").map { String(cString: $0) }
+        setenv("TZ", timeZone, 1)
+        tzset()
+        localtime_r(&seconds, &parts)
+        if let previous { setenv("TZ", previous, 1) } else { unsetenv("TZ") }
+        tzset()
+        return LocalDate(
+            dayNumber: LocalDate.daysFromCivil(
+                year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)))
+    }
+
+    /// The last month that has ended at the plant: the default month of a monthly report.
+    public func lastCompleteMonth(at instant: Int = Int(time(nil))) -> Month {
+        date(at: instant).monthOfYear.previous
+    }
+
+    private static func isKnown(_ zone: String) -> Bool {
+        if zone == "UTC" { return true }
+        guard !zone.isEmpty, !zone.hasPrefix("/"), !zone.contains("..") else { return false }
+        for directory in ["/usr/share/zoneinfo/", "/usr/lib/zoneinfo/", "/usr/share/lib/zoneinfo/"]
+        where access(directory + zone, R_OK) == 0 {
+            return true
+        }
+        return false
+    }
+}

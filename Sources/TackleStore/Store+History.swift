@@ -1,0 +1,47 @@
+import LibPQ
+import TackleDomain
+
+extension Store {
+    /// Every recorded change of a project and its members, milestones, trials and figures, oldest first.
+    public func history(of key: String) throws -> [HistoryEntry] {
+        try translatingErrors {
+            let project = try projectID(key)
+            return try connection.query(
+                """
+                SELECT h.id, to_char(h.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at, h.actor,
+                       h.table_name, h.action, h.old_values::text AS old_values, h.new_values::text AS new_values,
+                       h.reason,
+                       CASE h.table_name
+                           WHEN 'project' THEN $2
+                           WHEN 'trial' THEN 'T' || t.number
+                           WHEN 'milestone' THEN 'milestone ' || ms.number
+                           WHEN 'observation' THEN CASE o.granularity WHEN 'month' THEN to_char(o.period_start, 'YYYY-MM')
+                                                                       ELSE to_char(o.period_start, 'YYYY-MM-DD') END
+                           WHEN 'member' THEN pe.employee_no
+                           ELSE h.row_id::text
+                       END AS record
+                FROM history h
+                LEFT JOIN trial t ON h.table_name = 'trial' AND t.id = h.row_id
+                LEFT JOIN milestone ms ON h.table_name = 'milestone' AND ms.id = h.row_id
+                LEFT JOIN observation o ON h.table_name = 'observation' AND o.id = h.row_id
+                LEFT JOIN member m ON h.table_name = 'member' AND m.id = h.row_id
+                LEFT JOIN person pe ON pe.id = m.person_id
+                WHERE h.project_id = $1
+                ORDER BY h.id
+                """, [project, key]
+            ).map { row in
+                HistoryEntry(
+                    id: try row.decode(Int.self, "id"),
+                    at: try row.decode(String.self, "at"),
+                    actor: try row.decode(String.self, "actor"),
+                    entity: try row.decode(String.self, "table_name"),
+                    record: try row.decode(String?.self, "record") ?? "",
+                    action: try row.decode(String.self, "action"),
+                    oldValues: try row.decode(String?.self, "old_values"),
+                    newValues: try row.decode(String?.self, "new_values"),
+                    reason: try row.decode(String?.self, "reason")
+                )
+            }
+        }
+    }
+}

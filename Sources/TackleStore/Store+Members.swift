@@ -1,0 +1,58 @@
+import LibPQ
+import TackleDomain
+
+extension Store {
+    /// Adds a person to a project.
+    ///
+    /// - Parameters:
+    ///   - employeeNo: The person.
+    ///   - key: The project.
+    ///   - role: The role in the project.
+    ///   - joinedOn: The day the person joins.
+    ///   - actor: Who is acting.
+    /// - Returns: The membership.
+    /// - Throws: ``StoreError`` when the project or person is unknown, or the person is already a current member.
+    @discardableResult
+    public func addMember(
+        _ employeeNo: String, to key: String, role: MemberRole, joinedOn: LocalDate, by actor: String
+    ) throws -> Member {
+        try write(by: actor) { connection in
+            let project = try projectID(key)
+            let person = try personID(employeeNo, field: "employee number")
+            let current = try connection.query(
+                "SELECT 1 FROM member WHERE project_id = $1 AND person_id = $2 AND left_on IS NULL", [project, person])
+            if !current.isEmpty {
+                throw StoreError(
+                    .alreadyExists, field: "employee number", "\(employeeNo) is already a member of \(key)")
+            }
+            try connection.execute(
+                "INSERT INTO member (project_id, person_id, role, joined_on) VALUES ($1, $2, $3, $4)",
+                [project, person, role.rawValue, joinedOn]
+            )
+            return try members(of: key).first { $0.employeeNo == employeeNo && $0.leftOn == nil }!
+        }
+    }
+
+    /// The members of a project, current ones first, then by joining date.
+    public func members(of key: String) throws -> [Member] {
+        try translatingErrors {
+            let project = try projectID(key)
+            return try connection.query(
+                """
+                SELECT pe.employee_no, pe.name, m.role, m.joined_on, m.left_on
+                FROM member m JOIN person pe ON pe.id = m.person_id
+                WHERE m.project_id = $1
+                ORDER BY m.left_on IS NOT NULL, m.joined_on, pe.employee_no
+                """, [project]
+            ).map { row in
+                Member(
+                    employeeNo: try row.decode(String.self, "employee_no"),
+                    name: try row.decode(String.self, "name"),
+                    role: try MemberRole.parse(try row.decode(String.self, "role")),
+                    joinedOn: try row.decode(LocalDate.self, "joined_on"),
+                    leftOn: try row.decode(LocalDate?.self, "left_on")
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import LibPQ
+import TackleDomain
+
+extension Store {
+    /// Records the project metric's production figures for a month or a day.
+    ///
+    /// A month's figures come either as one monthly record or as daily records, never both, so
+    /// nothing is counted twice.
+    ///
+    /// - Throws: ``StoreError`` when figures for the period exist (correct them instead) or the
+    ///   month already has figures of the other granularity.
+    @discardableResult
+    public func recordObservation(
+        _ key: String, granularity: Observation.Granularity, periodStart: LocalDate, counts: Proportion,
+        note: String = "", by actor: String
+    ) throws -> Observation {
+        let start = granularity == .month ? periodStart.monthOfYear.firstDay : periodStart
+        let field = granularity == .month ? "--month" : "--day"
+        return try write(by: actor) { connection in
+            let project = try projectID(key)
+            let month = start.monthOfYear
+            let clash = try connection.query(
+                """
+                SELECT granularity, inspected, defective FROM observation
+                WHERE project_id = $1 AND period_start BETWEEN $2 AND $3
+                  AND (granularity <> $4 OR period_start = $5)
+                LIMIT 1
+                """, [project, month.firstDay, month.lastDay, granularity.rawValue, start]
+            ).first
+            if let clash {
+                let other = try clash.decode(String.self, "granularity")
+                let period = granularity == .month ? month.description : start.description
+                if other == granularity.rawValue {
+                    throw StoreError(
+                        .alreadyExists, field: field,
+                        "\(field): figures for \(period) of \(key) are already recorded "
+                            + "(\(try clash.decode(Int.self, "defective"))/\(try clash.decode(Int.self, "inspected"))); "
+                            + "use `tackle metric correct` to change them")
+                }
+                throw StoreError(
+                    .invalidInput, field: field,
+                    "\(field): \(month) of \(key) already has \(other == "day" ? "daily" : "monthly") figures; "
+                        + "a month is recorded either monthly or daily, not both")
+            }
+            try connection.execute(
+                """
+                INSERT INTO observation (project_id, granularity, period_start, inspected, defective, note)
+                VALUES ($1, $2, $3, $4, $5, $6)
+                """, [project, granularity.rawValue, start, counts.inspected, counts.defective, note]
+            )
+            return try observation(key, granularity: granularity, periodStart: start)
+        }
+    }
+
+    /// Corrects recorded figures, with a required reason recorded in the history.
+    ///
+    /// - Parameter expectedVersion: The version the corrector saw; see ``correctTrial(_:_:with:expectedVersion:reason:by:)``.
+    @discardableResult
+    public func correctObservation(
+        _ key: String, granularity: Observation.Granularity, periodStart: LocalDate, counts: Proportion,
+        expectedVersion: Int? = nil, reason: String, by actor: String
+    ) throws -> Observation {
+        try Keys.checkNotBlank(reason, field: "--reason")
+        let start = granularity == .month ? periodStart.monthOfYear.firstDay : periodStart
+        return try write(by: actor, reason: reason) { connection in
+            let current = try observation(key, granularity: granularity, periodStart: start)
+            let record = "the figures for \(current.period) of \(key)"
+            if let expectedVersion, expectedVersion != current.version {
+                throw Self.changedMeanwhile(record, seen: expectedVersion, now: current.version)
+            }
+            let updated = try connection.execute(
+                """
+                UPDATE observation SET inspected = $5, defective = $6, version = version + 1, updated_at = now()
+                WHERE project_id = (SELECT id FROM project WHERE key = $1) AND granularity = $2 AND period_start = $3
+                  AND version = $4
+                """, [key, granularity.rawValue, start, current.version, counts.inspected, counts.defective]
+            )
+            if updated == 0 {
+                let now = try observation(key, granularity: granularity, periodStart: start).version
+                throw Self.changedMeanwhile(record, seen: expectedVersion ?? current.version, now: now)
+            }
+            return try observation(key, granularity: granularity, periodStart: start)
+        }
+    }
+
+    /// A project's recorded figures, oldest first.
+    public func observations(of key: String) throws -> [Observation] {
+        try translatingErrors {
+            _ = try projectID(key)
+            return try connection.query(
+                Self.observationSelect + " WHERE p.key = $1 ORDER BY o.period_start, o.granularity", [key]
+            )
+            .map(Self.observation(from:))
+        }
+    }
+
+    /// One period's figures.
+    public func observation(
+        _ key: String, granularity: Observation.Granularity, periodStart: LocalDate
+    ) throws -> Observation {
+        try translatingErrors {
+            _ = try projectID(key)
+            let start = granularity == .month ? periodStart.monthOfYear.firstDay : periodStart
+            guard
+                let row = try connection.query(
+                    Self.observationSelect + " WHERE p.key = $1 AND o.granularity = $2 AND o.period_start = $3",
+                    [key, granularity.rawValue, start]
+                ).first
+            else {
+                let period = granularity == .month ? start.monthOfYear.description : start.description
+                throw StoreError(
+                    .notFound, field: granularity == .month ? "--month" : "--day", "\(key) has no figures for \(period)"
+                )
+            }
+            return try Self.observation(from: row)
+        }
+    }
+
+    static let observationSelect = """
+        SELECT p.key AS project_key, o.granularity, o.period_start, o.inspected, o.defective, o.note, o.version
+        FROM observation o JOIN project p ON p.id = o.project_id
+        """
+
+    static func observation(from row: PostgresRow) throws -> Observation {
+        Observation(
+            projectKey: try row.decode(String.self, "project_key"),
+            granularity: try row.decode(String.self, "granularity") == "day" ? .day : .month,
+            periodStart: try row.decode(LocalDate.self, "period_start"),
+            counts: try Proportion(
+                defective: try row.decode(Int.self, "defective"), inspected: try row.decode(Int.self, "inspected")),
+            note: try row.decode(String.self, "note"),
+            version: try row.decode(Int.self, "version")
+        )
+    }
+}

@@ -1,0 +1,132 @@
+import LibPQ
+import TackleDomain
+
+extension Store {
+    /// Opens a tackling project; its leader becomes its first member, with the role `leader`.
+    ///
+    /// - Parameters:
+    ///   - project: The checked project.
+    ///   - actor: Who is acting, for the history.
+    /// - Returns: The project as stored.
+    /// - Throws: ``StoreError`` when the key exists or the unit or leader does not.
+    @discardableResult
+    public func open(project: NewProject, by actor: String) throws -> Project {
+        try write(by: actor) { connection in
+            let unit = try unitID(project.unitCode, field: "--unit")
+            let leader = try personID(project.leaderNo, field: "--leader")
+            if try !connection.query("SELECT 1 FROM project WHERE key = $1", [project.key]).isEmpty {
+                throw StoreError(.alreadyExists, field: "key", "project key \(project.key) already exists")
+            }
+            let metric = project.metric
+            let id = try connection.query(
+                """
+                INSERT INTO project (key, title, problem, unit_id, leader_id, leader_selection, status, opened_on, due_on,
+                                     metric_name, baseline_defective, baseline_inspected, baseline_from, baseline_to,
+                                     target_rate)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                RETURNING id
+                """,
+                [
+                    project.key, project.title, project.problem, unit, leader, project.leaderSelection.rawValue,
+                    project.status.rawValue, project.openedOn, project.dueOn, metric.name, metric.baseline.defective,
+                    metric.baseline.inspected, metric.baselinePeriod.first.firstDay, metric.baselinePeriod.last.lastDay,
+                    metric.targetRate,
+                ]
+            ).first?.decode(Int.self, "id")
+            try connection.execute(
+                "INSERT INTO member (project_id, person_id, role, joined_on) VALUES ($1, $2, 'leader', $3)",
+                [id, leader, project.openedOn]
+            )
+            return try self.project(project.key)
+        }
+    }
+
+    /// Projects, by key, optionally only those in one status.
+    public func projects(status: ProjectStatus? = nil) throws -> [Project] {
+        try translatingErrors {
+            try connection.query(
+                Self.projectSelect + " WHERE $1::text IS NULL OR p.status = $1 ORDER BY p.key", [status?.rawValue]
+            ).map(Self.project(from:))
+        }
+    }
+
+    /// One project.
+    ///
+    /// - Throws: ``StoreError`` `.notFound` naming the key.
+    public func project(_ key: String) throws -> Project {
+        try translatingErrors {
+            guard let row = try connection.query(Self.projectSelect + " WHERE p.key = $1", [key]).first else {
+                throw StoreError(
+                    .notFound, field: "project", "no project with key \(key); `tackle project list` shows them")
+            }
+            return try Self.project(from: row)
+        }
+    }
+
+    /// Moves a project to another status, with a reason recorded in the history.
+    ///
+    /// Completing or cancelling sets the closing date; going back to active from on-hold keeps none.
+    ///
+    /// - Parameters:
+    ///   - key: The project.
+    ///   - status: The new status; the lifecycle must allow the move.
+    ///   - date: The day of the change: the closing date when finishing.
+    ///   - reason: Why, required.
+    ///   - actor: Who is acting.
+    /// - Returns: The project as stored.
+    @discardableResult
+    public func setStatus(
+        of key: String, to status: ProjectStatus, on date: LocalDate, reason: String, by actor: String
+    ) throws -> Project {
+        try Keys.checkNotBlank(reason, field: "--reason")
+        return try write(by: actor, reason: reason) { connection in
+            let current = try project(key)
+            try current.status.checkTransition(to: status)
+            if status.isFinished, date < current.openedOn {
+                throw StoreError(
+                    .invalidInput, field: "--on",
+                    "--on: a project cannot close (\(date)) before it opened (\(current.openedOn))")
+            }
+            try connection.execute(
+                "UPDATE project SET status = $2, closed_on = $3, version = version + 1 WHERE key = $1",
+                [key, status.rawValue, status.isFinished ? date : nil]
+            )
+            return try project(key)
+        }
+    }
+
+    static let projectSelect = """
+        SELECT p.key, p.title, p.problem, u.code AS unit_code, l.employee_no AS leader_no, l.name AS leader_name,
+               p.leader_selection, p.status, p.opened_on, p.due_on, p.closed_on, p.metric_name,
+               p.baseline_defective, p.baseline_inspected,
+               to_char(p.baseline_from, 'YYYY-MM') AS baseline_from, to_char(p.baseline_to, 'YYYY-MM') AS baseline_to,
+               p.target_rate, p.version
+        FROM project p JOIN unit u ON u.id = p.unit_id JOIN person l ON l.id = p.leader_id
+        """
+
+    static func project(from row: PostgresRow) throws -> Project {
+        let baseline = try Proportion(
+            defective: try row.decode(Int.self, "baseline_defective"),
+            inspected: try row.decode(Int.self, "baseline_inspected"))
+        let period = try MonthRange(
+            first: try Month.parse(try row.decode(String.self, "baseline_from")),
+            last: try Month.parse(try row.decode(String.self, "baseline_to")))
+        return Project(
+            key: try row.decode(String.self, "key"),
+            title: try row.decode(String.self, "title"),
+            problem: try row.decode(String.self, "problem"),
+            unitCode: try row.decode(String.self, "unit_code"),
+            leaderNo: try row.decode(String.self, "leader_no"),
+            leaderName: try row.decode(String.self, "leader_name"),
+            leaderSelection: try LeaderSelection.parse(try row.decode(String.self, "leader_selection")),
+            status: try ProjectStatus.parse(try row.decode(String.self, "status")),
+            openedOn: try row.decode(LocalDate.self, "opened_on"),
+            dueOn: try row.decode(LocalDate.self, "due_on"),
+            closedOn: try row.decode(LocalDate?.self, "closed_on"),
+            metric: try DefectMetric(
+                name: try row.decode(String.self, "metric_name"), baseline: baseline, baselinePeriod: period,
+                targetRate: try row.decode(Double.self, "target_rate")),
+            version: try row.decode(Int.self, "version")
+        )
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import TackleDomain
+import TackleStore
+
+/// `tackle member`: who works on a project.
+struct MemberCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "member",
+        abstract: "Project members: leader, deputies, members, technical advisors.",
+        subcommands: [Add.self, List.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a person to a project.",
+            discussion: "Example:\n  tackle member add SLAB-CRACK-2026 E1002 --role deputy"
+        )
+
+        @Argument(help: "The project key.")
+        var key: String
+        @Argument(help: "The person's employee number.")
+        var employeeNo: String
+        @Option(help: "leader, deputy, member or advisor.")
+        var role: String = "member"
+        @Option(help: "The joining date, YYYY-MM-DD (default: today, plant time).")
+        var on: String?
+        @OptionGroup var plant: PlantOptions
+        @OptionGroup var actor: ActorOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let role = try MemberRole.parse(role, field: "--role")
+            let date = try on.map { try Input.date($0, field: "--on") } ?? plant.clock().date()
+            let member = try global.withStore { store in
+                try store.addMember(employeeNo, to: key, role: role, joinedOn: date, by: actor.resolved)
+            }
+            print("added \(member.employeeNo) \(member.name) to \(key) as \(member.role)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a project's members.")
+
+        @Argument(help: "The project key.")
+        var key: String
+        @OptionGroup var format: JSONFlag
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let members = try global.withStore { store in try store.members(of: key) }
+            if format.json { return try Output.json(members) }
+            Output.text(Self.table(members))
+        }
+
+        static func table(_ members: [Member]) -> String {
+            var table = TextTable(columns: [
+                .init("EMPLOYEE"), .init("NAME"), .init("ROLE"), .init("JOINED"), .init("LEFT"),
+            ])
+            for member in members {
+                table.append([
+                    member.employeeNo, member.name, member.role.rawValue, member.joinedOn.description,
+                    member.leftOn?.description ?? "",
+                ])
+            }
+            return table.render()
+        }
+    }
+}

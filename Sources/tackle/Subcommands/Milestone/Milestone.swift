@@ -1,0 +1,97 @@
+import ArgumentParser
+import TackleDomain
+import TackleStore
+
+/// `tackle milestone`: a project's milestones (节点).
+struct MilestoneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "milestone",
+        abstract: "Milestones (节点): plan them, mark them done, list them.",
+        subcommands: [Add.self, Done.self, List.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan a milestone; it gets the project's next number.",
+            discussion:
+                "Example:\n  tackle milestone add SLAB-CRACK-2026 --title \"二冷水优化方案\" --due 2026-06-30 --owner E1002"
+        )
+
+        @Argument(help: "The project key.")
+        var key: String
+        @Option(help: "What is to be done.")
+        var title: String
+        @Option(help: "The due date, YYYY-MM-DD.")
+        var due: String
+        @Option(help: "The owner's employee number.")
+        var owner: String?
+        @OptionGroup var actor: ActorOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let due = try Input.date(due, field: "--due")
+            let milestone = try global.withStore { store in
+                try store.addMilestone(to: key, title: title, dueOn: due, ownerNo: owner, by: actor.resolved)
+            }
+            print("added milestone \(milestone.number) of \(key): \(milestone.title), due \(milestone.dueOn)")
+        }
+    }
+
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a milestone done.",
+            discussion: "Example:\n  tackle milestone done SLAB-CRACK-2026 1 --on 2026-06-28"
+        )
+
+        @Argument(help: "The project key.")
+        var key: String
+        @Argument(help: "The milestone number.")
+        var number: String
+        @Option(help: "The day it was done, YYYY-MM-DD (default: today, plant time).")
+        var on: String?
+        @OptionGroup var plant: PlantOptions
+        @OptionGroup var actor: ActorOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let number = try Input.number(number, field: "number")
+            let date = try on.map { try Input.date($0, field: "--on") } ?? plant.clock().date()
+            let milestone = try global.withStore { store in
+                try store.completeMilestone(key, number, on: date, by: actor.resolved)
+            }
+            let state = milestone.state(on: date) == .doneLate ? "late" : "on time"
+            print("milestone \(milestone.number) of \(key) done on \(date) (\(state); due \(milestone.dueOn))")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a project's milestones.")
+
+        @Argument(help: "The project key.")
+        var key: String
+        @OptionGroup var plant: PlantOptions
+        @OptionGroup var format: JSONFlag
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let milestones = try global.withStore { store in try store.milestones(of: key) }
+            if format.json { return try Output.json(milestones) }
+            Output.text(Self.table(milestones, today: try plant.clock().date()))
+        }
+
+        static func table(_ milestones: [Milestone], today: LocalDate? = nil) -> String {
+            var table = TextTable(columns: [
+                .init("#", alignment: .right), .init("TITLE", maxWidth: 40), .init("DUE"), .init("OWNER"),
+                .init("DONE"),
+                .init("STATE"),
+            ])
+            for milestone in milestones {
+                table.append([
+                    String(milestone.number), milestone.title, milestone.dueOn.description, milestone.ownerName ?? "",
+                    milestone.doneOn?.description ?? "", today.map { milestone.state(on: $0).rawValue } ?? "",
+                ])
+            }
+            return table.render()
+        }
+    }
+}

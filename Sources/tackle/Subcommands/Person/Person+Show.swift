@@ -1,0 +1,24 @@
+import ArgumentParser
+import TackleDomain
+import TackleStore
+
+extension PersonCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one person.")
+
+        @Argument(help: "The employee number.")
+        var employeeNo: String
+        @OptionGroup var format: JSONFlag
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let person = try global.withStore { store in try store.person(employeeNo) }
+            if format.json { return try Output.json(person) }
+            Output.text(
+                Fields([
+                    ("employee", person.employeeNo), ("name", person.name), ("unit", person.unitCode),
+                    ("party member", person.partyMember ? "yes" : "no"), ("active", person.active ? "yes" : "no"),
+                ]).render())
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import TackleDomain
+import TackleStore
+
+extension ProjectCommand {
+    struct SetStatus: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-status",
+            abstract: "Move a project to another status, with a reason.",
+            discussion: """
+                Allowed: proposed -> active | cancelled; active -> on-hold | completed | cancelled; \
+                on-hold -> active | cancelled. Completed and cancelled are final and set the closing date.
+
+                Example:
+                  tackle project set-status SLAB-CRACK-2026 completed --reason "纵裂率连续三个月低于目标" --on 2026-12-20
+                """
+        )
+
+        @Argument(help: "The project key.")
+        var key: String
+        @Argument(help: "The new status: proposed, active, on-hold, completed, cancelled.")
+        var status: String
+        @Option(help: "Why (required; recorded in the history).")
+        var reason: String
+        @Option(
+            help: "The day of the change, YYYY-MM-DD (default: today, plant time): the closing date when finishing.")
+        var on: String?
+        @OptionGroup var plant: PlantOptions
+        @OptionGroup var actor: ActorOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let status = try ProjectStatus.parse(status, field: "status")
+            let date = try on.map { try Input.date($0, field: "--on") } ?? plant.clock().date()
+            let project = try global.withStore { store in
+                try store.setStatus(of: key, to: status, on: date, reason: reason, by: actor.resolved)
+            }
+            print("\(project.key) is now \(project.status)")
+        }
+    }
+}

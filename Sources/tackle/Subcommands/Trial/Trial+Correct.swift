@@ -1,0 +1,71 @@
+import ArgumentParser
+import TackleDomain
+import TackleStore
+
+extension TrialCommand {
+    struct Correct: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a logged trial, with a reason recorded in the history.",
+            discussion: """
+                Give only the fields to change. --if-version makes the correction apply only to the version \
+                you looked at (`tackle trial show` prints it): if someone else changed the trial since, \
+                nothing is written and you are told.
+
+                Example:
+                  tackle trial correct SLAB-CRACK-2026 T3 --defective 4 --reason "复检发现一块漏检" --if-version 1
+                """
+        )
+
+        @Argument(help: "The project key.")
+        var key: String
+        @Argument(help: "The trial number: 3 or T3.")
+        var number: String
+        @Option(help: "Why (required; recorded in the history).")
+        var reason: String
+        @Option(help: "Apply only if the trial is still at this version.")
+        var ifVersion: String?
+        @Option(help: "The lever.")
+        var lever: String?
+        @Option(help: "The hypothesis.")
+        var hypothesis: String?
+        @Option(name: .customLong("param"), help: "Replaces all parameters: name=value with unit; may repeat.")
+        var parameters: [String] = []
+        @Option(parsing: .unconditional, help: "Slabs inspected.")
+        var inspected: String?
+        @Option(parsing: .unconditional, help: "Slabs defective.")
+        var defective: String?
+        @Option(help: "The first day, YYYY-MM-DD.")
+        var from: String?
+        @Option(help: "The last day, YYYY-MM-DD.")
+        var to: String?
+        @Option(name: .customLong("heat"), help: "Replaces all heat numbers; may repeat.")
+        var heats: [String] = []
+        @Option(help: "Notes.")
+        var note: String?
+        @Option(help: "The conclusion.")
+        var conclusion: String?
+        @OptionGroup var actor: ActorOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let number = try Input.number(number, field: "trial")
+            let correction = TrialCorrection(
+                lever: lever, hypothesis: hypothesis,
+                startedOn: try from.map { try Input.date($0, field: "--from") },
+                endedOn: try to.map { try Input.date($0, field: "--to") },
+                parameters: parameters.isEmpty
+                    ? nil : try parameters.map { try TrialParameter.parse($0, field: "--param") },
+                inspected: try inspected.map { try Input.count($0, field: "--inspected") },
+                defective: try defective.map { try Input.count($0, field: "--defective") },
+                heats: heats.isEmpty ? nil : heats, note: note, conclusion: conclusion)
+            let expected = try ifVersion.map { try Input.number($0, field: "--if-version") }
+            let trial = try global.withStore { store in
+                try store.correctTrial(
+                    key, number, with: correction, expectedVersion: expected, reason: reason, by: actor.resolved)
+            }
+            print(
+                "corrected \(trial.label) of \(key) (now version \(trial.version)): \(TrialCommand.rateText(trial.outcome))"
+            )
+        }
+    }
+}

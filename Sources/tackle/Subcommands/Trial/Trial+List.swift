@@ -1,0 +1,38 @@
+import ArgumentParser
+import TackleDomain
+import TackleStore
+
+extension TrialCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a project's trials.")
+
+        @Argument(help: "The project key.")
+        var key: String
+        @OptionGroup var format: JSONFlag
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let (trials, project) = try global.withStore { store in (try store.trials(of: key), try store.project(key))
+            }
+            if format.json { return try Output.json(trials) }
+            Output.text(Self.table(trials, baseline: project.metric.baseline))
+        }
+
+        static func table(_ trials: [Trial], baseline: Proportion) -> String {
+            var table = TextTable(columns: [
+                .init("TRIAL"), .init("LEVER", maxWidth: 24), .init("FROM"), .init("TO"),
+                .init("PARAMETERS", maxWidth: 48),
+                .init("DEFECTIVE/INSPECTED", alignment: .right), .init("RATE", alignment: .right), .init("VERDICT"),
+            ])
+            for trial in trials {
+                table.append([
+                    trial.label, trial.lever, trial.startedOn.description, trial.endedOn.description,
+                    trial.parameters.map(\.description).joined(separator: " "), trial.outcome.description,
+                    trial.outcome.rate.map { Format.percent($0) } ?? "-",
+                    Statistics.compare(trial: trial.outcome, baseline: baseline).verdict.description,
+                ])
+            }
+            return table.render()
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import TackleDomain
+import TackleStore
+
+extension TrialCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one trial and how it compares with the baseline.",
+            discussion: "Example:\n  tackle trial show SLAB-CRACK-2026 T3"
+        )
+
+        @Argument(help: "The project key.")
+        var key: String
+        @Argument(help: "The trial number: 3 or T3.")
+        var number: String
+        @OptionGroup var format: JSONFlag
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let number = try Input.number(number, field: "trial")
+            let (trial, project) = try global.withStore { store in
+                (try store.trial(key, number), try store.project(key))
+            }
+            let baseline = project.metric.baseline
+            if format.json {
+                return try Output.json(
+                    Result(trial: trial, comparison: Statistics.compare(trial: trial.outcome, baseline: baseline)))
+            }
+            let fields = Fields([
+                ("trial", "\(trial.label) of \(trial.projectKey)"), ("lever", trial.lever),
+                ("hypothesis", trial.hypothesis),
+                ("dates", "\(trial.startedOn) .. \(trial.endedOn)"),
+                ("parameters", trial.parameters.map(\.description).joined(separator: " ")),
+                ("heats", trial.heats.joined(separator: ", ")), ("note", trial.note), ("conclusion", trial.conclusion),
+                ("version", String(trial.version)),
+            ])
+            Output.text(fields.render() + TrialCommand.summary(trial, baseline: baseline))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import TackleDomain
+
+/// Reading option values with the domain's rules, so that a bad value gets one message naming
+/// the option and the rule (`--inspected: '-5' must be a whole number, 0 or more`) and exit code 1.
+enum Input {
+    /// A count of slabs: a whole number, 0 or more.
+    static func count(_ text: String, field: String) throws(DomainError) -> Int {
+        let trimmed = text.trimmingSpacesAndTabs
+        guard let value = Int(trimmed), value >= 0, trimmed.allSatisfy(\.isASCIIDigit) else {
+            throw DomainError(.invalidValue, field: field, message: "'\(text)' must be a whole number, 0 or more")
+        }
+        return value
+    }
+
+    /// Defective of inspected, from two counts.
+    static func proportion(defective: String, inspected: String) throws(DomainError) -> Proportion {
+        let defectiveCount = try count(defective, field: "--defective")
+        let inspectedCount = try count(inspected, field: "--inspected")
+        do throws(DomainError) {
+            return try Proportion(defective: defectiveCount, inspected: inspectedCount)
+        } catch {
+            throw error.attributed(to: "--defective")
+        }
+    }
+
+    static func date(_ text: String, field: String) throws(DomainError) -> LocalDate {
+        try LocalDate.parse(text, field: field)
+    }
+
+    static func month(_ text: String, field: String) throws(DomainError) -> Month {
+        try Month.parse(text, field: field)
+    }
+
+    /// A positive number such as a trial or milestone number; `T3` is read as 3.
+    static func number(_ text: String, field: String) throws(DomainError) -> Int {
+        var digits = Substring(text.trimmingSpacesAndTabs)
+        if digits.first == "T" || digits.first == "t" { digits = digits.dropFirst() }
+        guard let value = Int(digits), value > 0, digits.allSatisfy(\.isASCIIDigit) else {
+            throw DomainError(
+                .invalidValue, field: field, message: "'\(text)' must be a number like 3 (or T3 for a trial)")
+        }
+        return value
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension String {
+    var trimmingSpacesAndTabs: String {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
+        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+        return String(text)
+    }
+}

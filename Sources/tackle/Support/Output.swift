@@ -1,0 +1,31 @@
+import FoundationEssentials
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Data goes to stdout; messages and logs go to stderr, so output pipes into `jq`.
+enum Output {
+    /// Prints a value as JSON: snake_case field names, sorted keys, one document per call.
+    ///
+    /// Field names are the documented, stable names of the `--json` output (README, "JSON output").
+    static func json(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Prints text exactly, without adding a newline.
+    static func text(_ text: String) {
+        print(text, terminator: "")
+    }
+
+    /// A note for the user on stderr, one line.
+    static func note(_ text: String) {
+        standardError(text + "\n")
+    }
+}
