@@ -1,0 +1,95 @@
+/// What the monthly report needs to know about one project, as of the end of the month.
+///
+/// The store fills this with set-based SQL: the project row, the sums of the month's and the
+/// previous month's defect observations, the trials that ended in the month and all milestones.
+/// Nothing here is a rate typed in by a user: rates are derived from the counts.
+public struct ProjectFacts: Sendable, Hashable, Codable {
+    /// The short key users type: `SLAB-CRACK-2026`.
+    public var key: String
+    public var title: String
+    /// The sponsoring unit's code: `CC3`.
+    public var unitCode: String
+    /// The leader's employee number: `E1001`.
+    public var leaderNo: String
+    public var leaderName: String
+    /// The status as of the end of the month.
+    public var status: ProjectStatus
+    public var openedOn: LocalDate
+    public var dueOn: LocalDate
+    /// The closing date, only when it is on or before the end of the month.
+    public var closedOn: LocalDate?
+    /// What the defect metric counts: `longitudinal crack rate`.
+    public var metricName: String
+    /// The baseline as counts: 48 defective of 1500 inspected.
+    public var baseline: Proportion
+    /// The months the baseline was measured over.
+    public var baselinePeriod: MonthRange
+    /// The target rate as a fraction, below the baseline rate: 0.005 for 0.5 %.
+    public var targetRate: Double
+    /// The sum of the month's observations; `nil` when none were recorded.
+    public var monthFigures: Proportion?
+    /// The sum of the previous month's observations; `nil` when none were recorded.
+    public var previousMonthFigures: Proportion?
+    /// The trials that ended in the month, by number.
+    public var trials: [Trial]
+    /// All milestones of the project; done dates after the end of the month already removed.
+    public var milestones: [Milestone]
+
+    /// Creates the facts of one project.
+    ///
+    /// - Parameters:
+    ///   - key: The project key.
+    ///   - title: The title.
+    ///   - unitCode: The sponsoring unit's code.
+    ///   - leaderNo: The leader's employee number.
+    ///   - leaderName: The leader's name.
+    ///   - status: The status as of the end of the month.
+    ///   - openedOn: The opening date.
+    ///   - dueOn: The due (target) date.
+    ///   - closedOn: The closing date, if on or before the end of the month.
+    ///   - metricName: What the defect metric counts.
+    ///   - baseline: The baseline counts.
+    ///   - baselinePeriod: The months the baseline was measured over.
+    ///   - targetRate: The target rate as a fraction.
+    ///   - monthFigures: The month's summed observations, or `nil` when none were recorded.
+    ///   - previousMonthFigures: The previous month's summed observations, or `nil`.
+    ///   - trials: The trials that ended in the month.
+    ///   - milestones: All milestones of the project.
+    public init(
+        key: String,
+        title: String,
+        unitCode: String,
+        leaderNo: String,
+        leaderName: String,
+        status: ProjectStatus,
+        openedOn: LocalDate,
+        dueOn: LocalDate,
+        closedOn: LocalDate?,
+        metricName: String,
+        baseline: Proportion,
+        baselinePeriod: MonthRange,
+        targetRate: Double,
+        monthFigures: Proportion?,
+        previousMonthFigures: Proportion?,
+        trials: [Trial],
+        milestones: [Milestone]
+    ) {
+        self.key = key
+        self.title = title
+        self.unitCode = unitCode
+        self.leaderNo = leaderNo
+        self.leaderName = leaderName
+        self.status = status
+        self.openedOn = openedOn
+        self.dueOn = dueOn
+        self.closedOn = closedOn
+        self.metricName = metricName
+        self.baseline = baseline
+        self.baselinePeriod = baselinePeriod
+        self.targetRate = targetRate
+        self.monthFigures = monthFigures
+        self.previousMonthFigures = previousMonthFigures
+        self.trials = trials
+        self.milestones = milestones
+    }
+}
