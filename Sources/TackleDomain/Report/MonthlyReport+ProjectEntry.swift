@@ -1,0 +1,61 @@
+extension MonthlyReport {
+    /// One project's line of the monthly report: where it stands, how its rate moved, its trials
+    /// and milestones, the judgement with its reasons, and its rank.
+    ///
+    /// Rates are fractions (0.0145 for 1.45 %); shares of the gap are fractions too (0.648 for
+    /// 64.8 %).
+    public struct ProjectEntry: Sendable, Hashable, Codable {
+        /// The short key users type: `SLAB-CRACK-2026`.
+        public var key: String
+        public var title: String
+        /// The sponsoring unit's code.
+        public var unitCode: String
+        /// The leader's employee number.
+        public var leaderNo: String
+        public var leaderName: String
+        /// The status at the end of the month.
+        public var status: ProjectStatus
+        public var openedOn: LocalDate
+        public var dueOn: LocalDate
+        /// The closing date, if the project closed by the end of the month.
+        public var closedOn: LocalDate?
+        /// Days from the end of the month to the due date: negative when overdue; `nil` for a
+        /// closed project.
+        public var daysLeft: Int?
+        /// Whether the end of the month is past the due date of a project not closed.
+        public var isOverdue: Bool
+
+        /// What the defect metric counts.
+        public var metricName: String
+        /// The baseline's counts, rate and interval.
+        public var baseline: Figures
+        /// The months the baseline was measured over.
+        public var baselinePeriod: MonthRange
+        /// The target rate.
+        public var targetRate: Double
+        /// The month's production figures; `nil` when none were recorded.
+        public var monthFigures: Figures?
+        /// The previous month's production figures; `nil` when none were recorded.
+        public var previousMonthFigures: Figures?
+        /// The share of the baseline-to-target gap closed by the month's rate, unclamped (see
+        /// ``Statistics/gapClosed(baseline:target:current:)``); `nil` without a month rate.
+        public var gapClosed: Double?
+        /// The share of the gap the glide path expects closed by now: the share of the
+        /// project's time elapsed at the end of the month, 0 to 1.
+        public var expectedGapClosed: Double
+        /// The rate the glide path expects at the end of the month; `nil` without a baseline rate.
+        public var expectedRate: Double?
+
+        /// The trials that ended in the month, by number.
+        public var trials: [TrialEntry]
+        /// The milestones at the end of the month.
+        public var milestones: MilestoneProgress
+
+        /// On track, at risk, off track or closed; see ``Judgement`` for the rule.
+        public var judgement: Judgement
+        /// Why, in short plain English: `no defect figures for 2026-05`, `2 milestones overdue (#1, #3)`.
+        public var reasons: [String]
+        /// The place in the month's ranking, 1 for the best; `nil` for a closed project.
+        public var rank: Int?
+    }
+}
