@@ -1,0 +1,62 @@
+import Testing
+
+@testable import TackleDomain
+
+/// The month's trials, judged against the project's baseline by ``Statistics/compare(trial:baseline:alpha:)``.
+@Suite("Monthly report: trials")
+struct MonthlyReportTrialTests {
+    typealias F = ReportFixture
+
+    @Test("worked example of the domain brief: 6 of 650 against 48 of 1500 is better, Fisher p 0.0014")
+    func workedExample() throws {
+        let entry = F.entry(F.project(trials: [F.trial(3, outcome: F.counts(6, of: 650))]))
+        let trial = try #require(entry.trials.first)
+        #expect(trial.label == "T3")
+        #expect(trial.lever == "secondary cooling")
+        #expect(trial.parameters.map(\.description) == ["specific_water=0.62L/kg", "casting_speed=1.2m/min"])
+        #expect(trial.outcome.defective == 6)
+        #expect(trial.outcome.inspected == 650)
+        #expect(trial.outcome.rate == 6.0 / 650)
+        #expect(trial.verdict == .better)
+        #expect(matches(trial.fisherPValue, printed: 0.0014, decimals: 4))
+        #expect(trial.additionalSlabsNeeded == nil)
+        let interval = try #require(trial.outcome.interval)
+        #expect(matches(interval.lower * 100, printed: 0.42, decimals: 2))
+        #expect(matches(interval.upper * 100, printed: 2.00, decimals: 2))
+    }
+
+    @Test(
+        "the verdict and p-value are exactly those of Statistics.compare against the baseline",
+        arguments: [(6, 650), (0, 40), (20, 300), (3, 320), (0, 0)]
+    )
+    func verdictFromCompare(defective: Int, inspected: Int) throws {
+        let outcome = F.counts(defective, of: inspected)
+        let entry = F.entry(F.project(trials: [F.trial(1, outcome: outcome)]))
+        let trial = try #require(entry.trials.first)
+        let comparison = Statistics.compare(trial: outcome, baseline: F.counts(48, of: 1500))
+        #expect(trial.verdict == comparison.verdict)
+        #expect(trial.fisherPValue == comparison.fisherPValue)
+        #expect(trial.additionalSlabsNeeded == comparison.additionalSlabsNeeded)
+    }
+
+    @Test("better, no detectable change and worse all appear")
+    func verdicts() {
+        let entry = F.entry(
+            F.project(trials: [
+                F.trial(1, outcome: F.counts(6, of: 650)),
+                F.trial(2, outcome: F.counts(0, of: 40)),
+                F.trial(3, outcome: F.counts(20, of: 300)),
+            ])
+        )
+        #expect(entry.trials.map(\.verdict) == [.better, .noDetectableChange, .worse])
+        #expect(entry.trials[1].additionalSlabsNeeded == 201)
+    }
+
+    @Test("trials are listed by number whatever order the store sent")
+    func byNumber() {
+        let entry = F.entry(
+            F.project(trials: [F.trial(4, outcome: F.counts(1, of: 100)), F.trial(2, outcome: F.counts(2, of: 100))])
+        )
+        #expect(entry.trials.map(\.label) == ["T2", "T4"])
+    }
+}
