@@ -51,6 +51,22 @@ extension MonthlyReport {
         public var completed = 0
         public var cancelled = 0
 
+        /// Creates counts.
+        ///
+        /// - Parameters:
+        ///   - proposed: Proposed projects.
+        ///   - active: Active projects.
+        ///   - onHold: Projects on hold.
+        ///   - completed: Completed projects.
+        ///   - cancelled: Cancelled projects.
+        public init(proposed: Int = 0, active: Int = 0, onHold: Int = 0, completed: Int = 0, cancelled: Int = 0) {
+            self.proposed = proposed
+            self.active = active
+            self.onHold = onHold
+            self.completed = completed
+            self.cancelled = cancelled
+        }
+
         /// Counts statuses.
         ///
         /// - Parameter statuses: One status per project.
@@ -89,6 +105,20 @@ extension MonthlyReport {
         public var atRisk = 0
         public var offTrack = 0
         public var closed = 0
+
+        /// Creates counts.
+        ///
+        /// - Parameters:
+        ///   - onTrack: Projects on track.
+        ///   - atRisk: Projects at risk.
+        ///   - offTrack: Projects off track.
+        ///   - closed: Closed projects.
+        public init(onTrack: Int = 0, atRisk: Int = 0, offTrack: Int = 0, closed: Int = 0) {
+            self.onTrack = onTrack
+            self.atRisk = atRisk
+            self.offTrack = offTrack
+            self.closed = closed
+        }
 
         /// Counts judgements.
         ///
