@@ -249,7 +249,8 @@ extension MonthlyReport {
         items.isEmpty ? "none" : items.joined(separator: ", ")
     }
 
-    /// The text on one line: a title with a line break or tab must not break the layout.
+    /// The text on one line without spaces around it: a title with a line break or tab must not
+    /// break the layout.
     private static func oneLine(_ text: String) -> String {
         let scalars = text.unicodeScalars.map { scalar -> Unicode.Scalar in
             switch scalar.properties.generalCategory {
@@ -257,7 +258,7 @@ extension MonthlyReport {
             default: scalar
             }
         }
-        return String(String.UnicodeScalarView(scalars))
+        return String(String(String.UnicodeScalarView(scalars)).trimmingSpaces)
     }
 
     /// A rendered table as lines, without the final newline.
