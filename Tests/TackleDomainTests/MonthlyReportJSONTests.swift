@@ -1,0 +1,224 @@
+import FoundationEssentials
+import Testing
+
+@testable import TackleDomain
+
+/// The report as the JSON document `tackle report monthly --format json` prints: snake_case keys,
+/// rates as fractions, intervals as objects, dates and months as text, enumerations as strings.
+@Suite("Monthly report: JSON")
+struct MonthlyReportJSONTests {
+    typealias F = ReportFixture
+
+    /// Any JSON value, to look at the encoded document without assuming its Swift shape.
+    enum JSON: Decodable, Equatable {
+        case null
+        case bool(Bool)
+        case number(Double)
+        case string(String)
+        case array([JSON])
+        case object([String: JSON])
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() {
+                self = .null
+            } else if let value = try? container.decode(Bool.self) {
+                self = .bool(value)
+            } else if let value = try? container.decode(Double.self) {
+                self = .number(value)
+            } else if let value = try? container.decode(String.self) {
+                self = .string(value)
+            } else if let value = try? container.decode([JSON].self) {
+                self = .array(value)
+            } else {
+                self = .object(try container.decode([String: JSON].self))
+            }
+        }
+
+        subscript(key: String) -> JSON? {
+            guard case .object(let object) = self else { return nil }
+            return object[key]
+        }
+
+        subscript(index: Int) -> JSON? {
+            guard case .array(let array) = self, array.indices.contains(index) else { return nil }
+            return array[index]
+        }
+
+        var keys: Set<String> {
+            guard case .object(let object) = self else { return [] }
+            return Set(object.keys)
+        }
+
+        var number: Double? {
+            guard case .number(let value) = self else { return nil }
+            return value
+        }
+    }
+
+    static let facts = [
+        F.project(
+            month: F.counts(29, of: 2000),
+            trials: [
+                F.trial(1, outcome: F.counts(6, of: 650)),
+                F.trial(2, lever: "轻压下", outcome: F.counts(0, of: 40), parameters: ["soft_reduction=4.5mm"]),
+            ],
+            milestones: [
+                F.milestone(1, "二冷水优化方案", due: "2026-05-20", done: "2026-05-18"),
+                F.milestone(2, "轻压下参数", due: "2026-06-30"),
+            ]
+        ),
+        F.project("CORNER-2026", title: "角横裂", status: .onHold, month: nil, previousMonth: nil),
+    ]
+    static let report = F.report(facts)
+
+    static func encoded(_ report: MonthlyReport) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(report)
+    }
+
+    static func document() throws -> JSON {
+        try JSONDecoder().decode(JSON.self, from: try encoded(Self.report))
+    }
+
+    @Test("top level: month, as_of, projects, summary")
+    func topLevel() throws {
+        let json = try Self.document()
+        #expect(json.keys == ["month", "as_of", "projects", "summary"])
+        #expect(json["month"] == .string("2026-05"))
+        #expect(json["as_of"] == .string("2026-05-31"))
+    }
+
+    @Test("a project: snake_case keys, fractions, interval objects, dates, enumerations as strings")
+    func project() throws {
+        let project = try #require(try Self.document()["projects"]?[0])
+        #expect(
+            project.keys == [
+                "key", "title", "unit_code", "leader_no", "leader_name", "status", "opened_on", "due_on",
+                "days_left", "is_overdue", "metric_name", "baseline", "baseline_period", "target_rate",
+                "month_figures", "previous_month_figures", "gap_closed", "expected_gap_closed", "expected_rate",
+                "trials", "milestones", "judgement", "reasons", "rank",
+            ]
+        )
+        #expect(project["key"] == .string("SLAB-CRACK-2026"))
+        #expect(project["title"] == .string("板坯纵裂攻关"))
+        #expect(project["leader_name"] == .string("王磊"))
+        #expect(project["status"] == .string("active"))
+        #expect(project["opened_on"] == .string("2026-01-01"))
+        #expect(project["due_on"] == .string("2026-12-31"))
+        #expect(project["days_left"] == .number(214))
+        #expect(project["is_overdue"] == .bool(false))
+        #expect(project["judgement"] == .string("on-track"))
+        #expect(project["rank"] == .number(1))
+        #expect(project["reasons"] == .array([.string("on the glide path: 1.45% ≤ expected 2.09%")]))
+        #expect(project["baseline_period"] == .string("2026-01..2026-03"))
+        #expect(project["target_rate"] == .number(0.005))
+        #expect(isClose(project["gap_closed"]?.number, 0.648_148_148_148, within: 1e-12))
+        #expect(isClose(project["expected_gap_closed"]?.number, 150.0 / 364, within: 1e-15))
+
+        let month = try #require(project["month_figures"])
+        #expect(month.keys == ["defective", "inspected", "rate", "interval"])
+        #expect(month["defective"] == .number(29))
+        #expect(month["inspected"] == .number(2000))
+        #expect(month["rate"] == .number(0.0145))
+        let interval = try #require(month["interval"])
+        #expect(interval.keys == ["lower", "upper"])
+        #expect(matches(interval["lower"]?.number.map { $0 * 100 }, printed: 1.01, decimals: 2))
+        #expect(matches(interval["upper"]?.number.map { $0 * 100 }, printed: 2.07, decimals: 2))
+        #expect(project["baseline"]?["rate"] == .number(0.032))
+        #expect(project["baseline"]?["interval"]?.keys == ["lower", "upper"])
+    }
+
+    @Test("trials: verdicts as better / no-detectable-change, Fisher p, parameters as objects")
+    func trials() throws {
+        let trials = try #require(try Self.document()["projects"]?[0]?["trials"])
+        let first = try #require(trials[0])
+        #expect(
+            first.keys == [
+                "number", "label", "lever", "parameters", "started_on", "ended_on", "outcome", "verdict",
+                "fisher_p_value", "conclusion",
+            ]
+        )
+        #expect(first["label"] == .string("T1"))
+        #expect(first["verdict"] == .string("better"))
+        #expect(matches(first["fisher_p_value"]?.number, printed: 0.0014, decimals: 4))
+        #expect(first["ended_on"] == .string("2026-05-12"))
+        #expect(
+            first["parameters"]?[0]
+                == .object(["name": .string("specific_water"), "value": .number(0.62), "unit": .string("L/kg")])
+        )
+        #expect(first["outcome"]?["interval"]?.keys == ["lower", "upper"])
+        #expect(trials[1]?["verdict"] == .string("no-detectable-change"))
+        #expect(trials[1]?["additional_slabs_needed"] == .number(201))
+    }
+
+    @Test("milestones: states as strings, counts, the next one")
+    func milestones() throws {
+        let milestones = try #require(try Self.document()["projects"]?[0]?["milestones"])
+        #expect(milestones.keys == ["due_in_month", "done", "total", "overdue", "next"])
+        #expect(milestones["due_in_month"]?[0]?["state"] == .string("done-on-time"))
+        #expect(milestones["due_in_month"]?[0]?["done_on"] == .string("2026-05-18"))
+        #expect(milestones["done"] == .number(1))
+        #expect(milestones["total"] == .number(2))
+        #expect(milestones["overdue"] == .array([]))
+        #expect(milestones["next"]?["number"] == .number(2))
+        #expect(milestones["next"]?["state"] == .string("open"))
+    }
+
+    @Test("a project without figures leaves unknown values out and is at-risk")
+    func withoutFigures() throws {
+        let project = try #require(try Self.document()["projects"]?[1])
+        #expect(project["key"] == .string("CORNER-2026"))
+        #expect(project["status"] == .string("on-hold"))
+        #expect(project["judgement"] == .string("at-risk"))
+        #expect(project["month_figures"] == nil)
+        #expect(project["gap_closed"] == nil)
+    }
+
+    @Test("summary: stable counts with every status and judgement, slabs as counts")
+    func summary() throws {
+        let summary = try #require(try Self.document()["summary"])
+        #expect(
+            summary.keys == [
+                "project_count", "by_status", "by_judgement", "behind", "at_risk", "trial_count", "trial_slabs",
+                "production_slabs", "bottom_three",
+            ]
+        )
+        #expect(
+            summary["by_status"]
+                == .object([
+                    "proposed": .number(0), "active": .number(1), "on_hold": .number(1), "completed": .number(0),
+                    "cancelled": .number(0),
+                ])
+        )
+        #expect(
+            summary["by_judgement"]
+                == .object([
+                    "on_track": .number(1), "at_risk": .number(1), "off_track": .number(0), "closed": .number(0),
+                ])
+        )
+        #expect(summary["behind"] == .array([]))
+        #expect(summary["at_risk"] == .array([.string("CORNER-2026")]))
+        #expect(summary["trial_slabs"] == .object(["defective": .number(6), "inspected": .number(690)]))
+        #expect(summary["production_slabs"] == .object(["defective": .number(29), "inspected": .number(2000)]))
+        #expect(summary["bottom_three"] == .array([.string("CORNER-2026"), .string("SLAB-CRACK-2026")]))
+    }
+
+    @Test("a published report decodes back to the same value")
+    func roundTrip() throws {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let decoded = try decoder.decode(MonthlyReport.self, from: try Self.encoded(Self.report))
+        #expect(decoded == Self.report)
+        // Without a key strategy too, as a program might store it.
+        let plain = try JSONDecoder().decode(MonthlyReport.self, from: try JSONEncoder().encode(Self.report))
+        #expect(plain == Self.report)
+    }
+
+    @Test("the same facts in any order encode to the same bytes")
+    func deterministic() throws {
+        #expect(try Self.encoded(F.report(Self.facts.reversed())) == Self.encoded(Self.report))
+    }
+}
