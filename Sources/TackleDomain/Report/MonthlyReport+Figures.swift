@@ -48,7 +48,8 @@ extension MonthlyReport {
             interval = counts.wilsonInterval().map(Interval.init)
         }
 
-        /// The counts as a proportion.
-        public var counts: Proportion { Proportion(unchecked: defective, inspected: inspected) }
+        /// The counts as a proportion, for figures built from a checked `Proportion` (decoded
+        /// figures are not checked again, so this stays internal).
+        var counts: Proportion { Proportion(unchecked: defective, inspected: inspected) }
     }
 }

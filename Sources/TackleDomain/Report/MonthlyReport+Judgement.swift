@@ -12,8 +12,8 @@ extension MonthlyReport {
     ///   ranked.
     /// - ``offTrack`` when any of: asOf is past the due date; the month's rate is not below the
     ///   baseline rate; two or more milestones are overdue.
-    /// - ``onTrack`` when the month has figures, the month's rate is at most the expected rate,
-    ///   and no milestone is overdue.
+    /// - ``onTrack`` when the month has figures, the month's rate is at most the expected rate
+    ///   (to within 1e-12, so a rate exactly on the path stays on it), and no milestone is overdue.
     /// - ``atRisk`` otherwise: no figures for the month, a rate above the glide path, or one
     ///   milestone overdue.
     ///
