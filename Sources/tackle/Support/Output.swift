@@ -1,4 +1,4 @@
-import FoundationEssentials
+import TackleStore
 
 #if canImport(Glibc)
 import Glibc
@@ -12,11 +12,7 @@ enum Output {
     ///
     /// Field names are the documented, stable names of the `--json` output (README, "JSON output").
     static func json(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        print(String(decoding: data, as: UTF8.self))
+        text(try JSONDocument.encode(value))
     }
 
     /// Prints text exactly, without adding a newline.

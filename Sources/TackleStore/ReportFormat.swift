@@ -1,0 +1,18 @@
+import TackleDomain
+
+/// The formats a monthly report is rendered in: text for people, JSON for programs.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text
+    case json
+
+    /// The file name extension of a published report in this format.
+    public var fileExtension: String { rawValue == "text" ? "txt" : "json" }
+
+    /// Renders a report.
+    public func render(_ report: MonthlyReport) throws -> String {
+        switch self {
+        case .text: report.renderText()
+        case .json: try JSONDocument.encode(report)
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `tackle report`: the monthly status management reviews, ranks and posts.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The monthly project status (月度进展): print it, or read what was published.",
+        subcommands: [Monthly.self, Archive.self]
+    )
+}
