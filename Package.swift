@@ -14,12 +14,14 @@ let package = Package(
     products: [
         .executable(name: "tackle", targets: ["tackle"]),
         .library(name: "TackleStore", targets: ["TackleStore"]),
+        .library(name: "TackleScheduler", targets: ["TackleScheduler"]),
         .library(name: "TackleDomain", targets: ["TackleDomain"]),
         .library(name: "LibPQ", targets: ["LibPQ"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libpq, the PostgreSQL client library, as Debian's libpq-dev ships it.
@@ -54,10 +56,23 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: ["EmbedMigrations"]
         ),
+        // The scheduled report job: publishes each month's status exactly once, as a service.
+        .target(
+            name: "TackleScheduler",
+            dependencies: [
+                "TackleStore",
+                "TackleDomain",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The command line.
         .executableTarget(
             name: "tackle",
             dependencies: [
+                "TackleScheduler",
                 "TackleStore",
                 "TackleDomain",
                 "LibPQ",
@@ -100,6 +115,11 @@ let package = Package(
             dependencies: [
                 "TackleStore", "TackleDomain", "LibPQ", "TestSupport", .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TackleSchedulerTests",
+            dependencies: ["TackleScheduler", "TackleStore", "TackleDomain", "LibPQ", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -241,7 +241,7 @@ CREATE TRIGGER observation_history AFTER INSERT OR UPDATE OR DELETE ON observati
 CREATE FUNCTION tackle_history_append_only() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'history is append-only: % is not allowed', TG_OP
+    RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP
         USING ERRCODE = 'insufficient_privilege';
 END
 $$;

@@ -31,6 +31,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, CustomDebugS
         public static let notFound = Code("not_found")
         /// Something with that key already exists.
         public static let alreadyExists = Code("already_exists")
+        /// A file could not be read or written.
+        public static let fileSystem = Code("file_system")
         /// The record changed since it was read; nothing was written.
         public static let conflict = Code("conflict")
     }

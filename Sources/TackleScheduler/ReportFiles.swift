@@ -1,0 +1,102 @@
+import TackleDomain
+import TackleStore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The published reports as files in a directory, written atomically.
+///
+/// A file is written to a temporary name in the same directory, flushed to disk, then renamed
+/// over the final name, and the directory is flushed: a reader sees the old file or the whole new
+/// one, never half a file, whatever happens to the process.
+public struct ReportFiles: Sendable {
+    /// The output directory.
+    public var directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// `tackle-status-2026-05.txt` or `.json`.
+    public func fileName(of month: Month, _ format: ReportFormat) -> String {
+        "tackle-status-\(month).\(format.fileExtension)"
+    }
+
+    /// The full path of a month's file.
+    public func path(of month: Month, _ format: ReportFormat) -> String {
+        directory.hasSuffix("/")
+            ? directory + fileName(of: month, format) : directory + "/" + fileName(of: month, format)
+    }
+
+    /// Creates the directory (and its parents) if missing.
+    public func prepare() throws {
+        var prefix = ""
+        for component in directory.split(separator: "/") {
+            prefix += prefix.isEmpty && !directory.hasPrefix("/") ? String(component) : "/" + component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw Self.error("cannot create the output directory \(prefix)")
+            }
+        }
+    }
+
+    /// True when the file exists and holds exactly the text whose SHA-256 is `checksum`.
+    public func isComplete(_ month: Month, _ format: ReportFormat, checksum: String) -> Bool {
+        guard let bytes = read(path(of: month, format)) else { return false }
+        return SHA256.hex(bytes) == checksum
+    }
+
+    /// Writes a month's file atomically.
+    public func write(_ text: String, for month: Month, _ format: ReportFormat) throws {
+        let final = path(of: month, format)
+        let temporary =
+            "\(directory)/.\(fileName(of: month, format)).\(getpid()).\(UInt32.random(in: .min ... .max)).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.error("cannot create \(temporary)") }
+        var written = true
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 {
+                    written = false
+                    break
+                }
+                offset += count
+            }
+        }
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        guard written, synced, rename(temporary, final) == 0 else {
+            unlink(temporary)
+            throw Self.error("cannot write \(final)")
+        }
+        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+
+    private func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return count == 0 ? result : nil }
+            result += buffer[..<count]
+        }
+    }
+
+    private static func error(_ message: String) -> StoreError {
+        StoreError(.fileSystem, field: "--output-dir", "\(message): \(String(cString: strerror(errno)))")
+    }
+}
