@@ -22,7 +22,8 @@ FROM debian:bookworm-slim
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpq5 ca-certificates tzdata libstdc++6 \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 --home-dir /var/lib/tackle --create-home tackle
+    && useradd --system --uid 10001 --home-dir /var/lib/tackle --create-home tackle \
+    && install -d -o tackle -g tackle /var/lib/tackle/reports
 COPY --from=build /usr/local/bin/tackle /usr/local/bin/tackle
 USER tackle
 WORKDIR /var/lib/tackle

@@ -4,7 +4,7 @@ public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable, CustomSt
     case better
     /// The data cannot tell the rates apart: either there is no change or too few items were
     /// inspected to see it.
-    case noDetectableChange
+    case noDetectableChange = "no-detectable-change"
     /// The trial's rate is higher than the baseline's, and the difference is significant.
     case worse
 
