@@ -30,7 +30,7 @@ struct Tackle: AsyncParsableCommand {
         subcommands: [
             UnitCommand.self, PersonCommand.self, ProjectCommand.self, MemberCommand.self, MilestoneCommand.self,
             TrialCommand.self, MetricCommand.self, HistoryCommand.self, ReportCommand.self, SchedulerCommand.self,
-            DB.self,
+            DemoCommand.self, DB.self,
         ]
     )
 
