@@ -3,7 +3,7 @@ import TackleDomain
 extension DemoPlant {
     /// The plant, its converter and casting work areas, the technical section and two party
     /// branches, parents before children.
-    static func units() throws -> [TackleDomain.Unit] {
+    static func units() -> [TackleDomain.Unit] {
         [
             TackleDomain.Unit(code: "PLANT2", name: "第二炼钢厂", kind: .plant),
             TackleDomain.Unit(code: "BOF", name: "转炉作业区", kind: .workArea, parentCode: "PLANT2"),
@@ -17,7 +17,7 @@ extension DemoPlant {
 
     /// Eighteen people: leaders, engineers, operators, a branch secretary, a plant manager, and
     /// one retired operator who is no longer active.
-    static func people() throws -> [Person] {
+    static func people() -> [Person] {
         [
             Person(employeeNo: "E1001", name: "王建国", unitCode: "CC3", partyMember: true),
             Person(employeeNo: "E1002", name: "李晓东", unitCode: "TECH", partyMember: true),

@@ -28,54 +28,14 @@ struct DemoPlant: Sendable {
     /// - Throws: ``DomainError`` only if the fixed data broke a domain rule, which the tests rule out.
     static func standard() throws -> DemoPlant {
         DemoPlant(
-            units: try units(),
-            people: try people(),
+            units: units(),
+            people: people(),
             projects: [
                 try slabCrack(), try cornerCrack(), try mouldLevel(), try centreCrack(), try partySurface(),
                 try converterSlag(),
             ]
         )
     }
-}
-
-/// One demo project: what opens it and everything recorded on it afterwards.
-struct DemoProject: Sendable {
-    /// A membership beyond the leader, who joins when the project opens.
-    struct Member: Sendable {
-        var employeeNo: String
-        var role: MemberRole
-        var joinedOn: LocalDate
-    }
-
-    /// A milestone and, when it is done, the day it was done.
-    struct Milestone: Sendable {
-        var title: String
-        var dueOn: LocalDate
-        var ownerNo: String
-        var doneOn: LocalDate?
-    }
-
-    /// One month's production figures of the project metric.
-    struct MonthFigures: Sendable {
-        var month: Month
-        var counts: Proportion
-        var note: String
-    }
-
-    /// A move to another status, after everything else is recorded.
-    struct StatusChange: Sendable {
-        var status: ProjectStatus
-        var on: LocalDate
-        var reason: String
-    }
-
-    var project: NewProject
-    var members: [Member]
-    var milestones: [Milestone]
-    /// Logged in order, so they become T1, T2, ...
-    var trials: [NewTrial]
-    var figures: [MonthFigures]
-    var statusChanges: [StatusChange] = []
 }
 
 // Short forms that keep the data files readable as tables.
