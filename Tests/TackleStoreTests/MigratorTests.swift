@@ -108,9 +108,10 @@ struct MigratorTests {
         }
         #expect(error.code == .schemaBehind)
         #expect(error.message.contains("tackle db migrate"))
-        try Store.withStore(at: location, logger: logger, requireCurrentSchema: false) { store in
+        let applied = try Store.withStore(at: location, logger: logger, requireCurrentSchema: false) { store in
             try store.migrate()
         }
+        #expect(applied.count == Migration.embedded.count)
         try Store.withStore(at: location, logger: logger) { _ in }
     }
 }
