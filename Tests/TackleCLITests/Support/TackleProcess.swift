@@ -33,6 +33,8 @@ struct TackleProcess {
     var conninfo: String?
     /// Extra environment.
     var environment: [String: String] = [:]
+    /// Variables to remove from the environment after the defaults are set (e.g. `TACKLE_ACTOR`).
+    var removedEnvironment: [String] = []
 
     /// Starts `tackle arguments...` and returns the running process with its pipes.
     func start(_ arguments: [String], stdin: String? = nil) throws -> Running {
@@ -47,6 +49,7 @@ struct TackleProcess {
         env["TACKLE_DATABASE_URL"] = conninfo
         env["TACKLE_ACTOR"] = "tester"
         for (key, value) in environment { env[key] = value }
+        for key in removedEnvironment { env[key] = nil }
         process.environment = env
         let out = Pipe()
         let err = Pipe()
@@ -67,9 +70,21 @@ struct TackleProcess {
         try start(arguments, stdin: stdin).wait()
     }
 
+    /// Runs `tackle arguments` to the end.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> Outcome {
+        try start(arguments).wait()
+    }
+
     /// Runs `tackle arguments...` and records a test issue unless it exits 0.
     @discardableResult
     func succeed(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
+        try succeed(arguments, sourceLocation: sourceLocation)
+    }
+
+    /// Runs `tackle arguments` and records a test issue unless it exits 0.
+    @discardableResult
+    func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
         let outcome = try start(arguments).wait()
         #expect(
             outcome.status == 0, "tackle \(arguments.joined(separator: " ")): \(outcome)",
