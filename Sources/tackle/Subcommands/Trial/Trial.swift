@@ -34,7 +34,9 @@ struct TrialCommand: ParsableCommand {
             }
             lines.append(line)
         }
-        lines.append("Fisher:     p = \(Format.pValue(comparison.fisherPValue)) (two-sided exact test)")
+        // Format.pValue gives "< 0.0001" for tiny values: print "p < 0.0001", not "p = < 0.0001".
+        let p = Format.pValue(comparison.fisherPValue)
+        lines.append("Fisher:     p \(p.hasPrefix("<") ? p : "= " + p) (two-sided exact test)")
         var verdict = "verdict:    \(comparison.verdict.description)"
         if let more = comparison.additionalSlabsNeeded, comparison.verdict == .noDetectableChange {
             verdict += "; about \(more) more slabs would be needed to tell"
