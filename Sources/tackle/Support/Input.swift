@@ -3,13 +3,33 @@ import TackleDomain
 /// Reading option values with the domain's rules, so that a bad value gets one message naming
 /// the option and the rule (`--inspected: '-5' must be a whole number, 0 or more`) and exit code 1.
 enum Input {
+    /// The largest count the database stores (its counts are PostgreSQL `integer`s).
+    static let maximumCount = Int(Int32.max)
+
     /// A count of slabs: a whole number, 0 or more.
     static func count(_ text: String, field: String) throws(DomainError) -> Int {
         let trimmed = text.trimmingSpacesAndTabs
         guard let value = Int(trimmed), value >= 0, trimmed.allSatisfy(\.isASCIIDigit) else {
             throw DomainError(.invalidValue, field: field, message: "'\(text)' must be a whole number, 0 or more")
         }
+        try checkStorable(value, text: text, field: field)
         return value
+    }
+
+    /// A baseline typed as `defective/inspected`, such as 48/1500.
+    static func baseline(_ text: String, field: String) throws(DomainError) -> Proportion {
+        let baseline = try Proportion.parse(text, field: field)
+        try checkStorable(baseline.inspected, text: text, field: field)
+        return baseline
+    }
+
+    /// Refuses a count the database cannot store, which would otherwise fail as "integer out of range"
+    /// without naming the option (or, for a baseline, as a misleading target-rate error).
+    private static func checkStorable(_ value: Int, text: String, field: String) throws(DomainError) {
+        guard value <= maximumCount else {
+            throw DomainError(
+                .outOfRange, field: field, message: "'\(text)' is too large; counts go up to \(maximumCount)")
+        }
     }
 
     /// Defective of inspected, from two counts.

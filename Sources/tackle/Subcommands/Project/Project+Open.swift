@@ -51,7 +51,7 @@ extension ProjectCommand {
         func run() throws {
             let metric = try DefectMetric(
                 name: metric,
-                baseline: try Proportion.parse(baseline, field: "--baseline"),
+                baseline: try Input.baseline(baseline, field: "--baseline"),
                 baselinePeriod: try MonthRange.parse(baselinePeriod, field: "--baseline-period"),
                 targetRate: try Rate.parse(target, field: "--target")
             )
