@@ -66,6 +66,8 @@ extension Store {
     /// Moves a project to another status, with a reason recorded in the history.
     ///
     /// Completing or cancelling sets the closing date; going back to active from on-hold keeps none.
+    /// A project cannot close before it opened, nor before a logged trial ended (trials fall within
+    /// their project).
     ///
     /// - Parameters:
     ///   - key: The project.
@@ -87,12 +89,32 @@ extension Store {
                     .invalidInput, field: "--on",
                     "--on: a project cannot close (\(date)) before it opened (\(current.openedOn))")
             }
+            if status.isFinished, let late = try lastTrial(of: key, endingAfter: date) {
+                throw StoreError(
+                    .invalidInput, field: "--on",
+                    "--on: a project cannot close (\(date)) before its trial T\(late.number) ended (\(late.endedOn)); "
+                        + "close it on or after that day, or correct the trial's dates first")
+            }
             try connection.execute(
                 "UPDATE project SET status = $2, closed_on = $3, version = version + 1 WHERE key = $1",
                 [key, status.rawValue, status.isFinished ? date : nil]
             )
             return try project(key)
         }
+    }
+
+    /// The trial of a project that ends last after `date`, if any.
+    private func lastTrial(of key: String, endingAfter date: LocalDate) throws -> (number: Int, endedOn: LocalDate)? {
+        guard
+            let row = try connection.query(
+                """
+                SELECT t.number, t.ended_on FROM trial t JOIN project p ON p.id = t.project_id
+                WHERE p.key = $1 AND t.ended_on > $2
+                ORDER BY t.ended_on DESC, t.number LIMIT 1
+                """, [key, date]
+            ).first
+        else { return nil }
+        return (try row.decode(Int.self, "number"), try row.decode(LocalDate.self, "ended_on"))
     }
 
     static let projectSelect = """
