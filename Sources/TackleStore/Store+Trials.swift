@@ -11,6 +11,9 @@ extension Store {
     @discardableResult
     public func logTrial(_ trial: NewTrial, in key: String, by actor: String) throws -> Trial {
         try write(by: actor) { connection in
+            // Lock the project before checking the trial against it: a close committed while this
+            // transaction waits for the lock must be seen, or the trial could end after the closing.
+            _ = try projectID(key, lock: true)
             let project = try self.project(key)
             try check(trial, against: project)
             let number = try connection.query(
@@ -60,6 +63,8 @@ extension Store {
                 .invalidInput, field: "correction", "nothing to correct: give at least one field to change")
         }
         return try write(by: actor, reason: reason) { connection in
+            // As in logTrial: the corrected dates are checked against the project as locked now.
+            _ = try projectID(key, lock: true)
             let project = try self.project(key)
             let current = try trial(key, number)
             if let expectedVersion, expectedVersion != current.version {
