@@ -17,7 +17,9 @@ extension Store {
         let start = granularity == .month ? periodStart.monthOfYear.firstDay : periodStart
         let field = granularity == .month ? "--month" : "--day"
         return try write(by: actor) { connection in
-            let project = try projectID(key)
+            // The clash check below cannot see another transaction's uncommitted figures; locking the
+            // project serialises recorders, so a month never ends up with both monthly and daily figures.
+            let project = try projectID(key, lock: true)
             let month = start.monthOfYear
             let clash = try connection.query(
                 """
