@@ -82,6 +82,8 @@ extension Store {
     ) throws -> Project {
         try Keys.checkNotBlank(reason, field: "--reason")
         return try write(by: actor, reason: reason) { connection in
+            // Locked, so no trial can be logged or corrected between the check of its dates and the close.
+            _ = try projectID(key, lock: true)
             let current = try project(key)
             try current.status.checkTransition(to: status)
             if status.isFinished, date < current.openedOn {
