@@ -7,6 +7,11 @@ struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member",
         abstract: "Project members: leader, deputies, members, technical advisors.",
+        discussion: """
+            Examples:
+              tackle member add SLAB-CRACK-2026 E1002 --role member
+              tackle member list SLAB-CRACK-2026
+            """,
         subcommands: [Add.self, List.self]
     )
 
@@ -39,7 +44,8 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a project's members.")
+        static let configuration = CommandConfiguration(
+            abstract: "List a project's members.", discussion: "Example:\n  tackle member list SLAB-CRACK-2026 --json")
 
         @Argument(help: "The project key.")
         var key: String

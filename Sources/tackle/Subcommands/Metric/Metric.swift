@@ -7,6 +7,11 @@ struct MetricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metric",
         abstract: "Defect figures of a project's metric, per month or per day, as counts.",
+        discussion: """
+            Examples:
+              tackle metric record SLAB-CRACK-2026 --month 2026-05 --inspected 1450 --defective 21
+              tackle metric list SLAB-CRACK-2026
+            """,
         subcommands: [Record.self, Correct.self, List.self]
     )
 
@@ -98,7 +103,9 @@ struct MetricCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a project's recorded figures, oldest first.")
+        static let configuration = CommandConfiguration(
+            abstract: "List a project's recorded figures, oldest first.",
+            discussion: "Example:\n  tackle metric list SLAB-CRACK-2026 --json")
 
         @Argument(help: "The project key.")
         var key: String

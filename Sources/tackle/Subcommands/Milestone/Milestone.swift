@@ -7,6 +7,11 @@ struct MilestoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "milestone",
         abstract: "Milestones (节点): plan them, mark them done, list them.",
+        discussion: """
+            Examples:
+              tackle milestone add SLAB-CRACK-2026 --title "二冷水优化方案" --due 2026-06-30 --owner E1002
+              tackle milestone done SLAB-CRACK-2026 1 --on 2026-06-28
+            """,
         subcommands: [Add.self, Done.self, List.self]
     )
 
@@ -65,7 +70,9 @@ struct MilestoneCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a project's milestones.")
+        static let configuration = CommandConfiguration(
+            abstract: "List a project's milestones.",
+            discussion: "Example:\n  tackle milestone list SLAB-CRACK-2026 --json")
 
         @Argument(help: "The project key.")
         var key: String

@@ -4,7 +4,8 @@ import TackleStore
 
 extension PersonCommand {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one person.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one person.", discussion: "Example:\n  tackle person show E1001 --json")
 
         @Argument(help: "The employee number.")
         var employeeNo: String

@@ -5,6 +5,11 @@ struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
         abstract: "People at the plant, keyed by employee number.",
+        discussion: """
+            Examples:
+              tackle person add E1001 --name "王磊" --unit CC3 --party-member
+              tackle person show E1001
+            """,
         subcommands: [Add.self, List.self, Show.self]
     )
 }

@@ -5,7 +5,8 @@ import TackleStore
 extension ProjectCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one project with its members, milestones and trials.")
+            abstract: "Show one project with its members, milestones and trials.",
+            discussion: "Example:\n  tackle project show SLAB-CRACK-2026 --json")
 
         @Argument(help: "The project key.")
         var key: String

@@ -4,7 +4,8 @@ import TackleStore
 
 extension TrialCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a project's trials.")
+        static let configuration = CommandConfiguration(
+            abstract: "List a project's trials.", discussion: "Example:\n  tackle trial list SLAB-CRACK-2026 --json")
 
         @Argument(help: "The project key.")
         var key: String

@@ -7,6 +7,12 @@ struct TrialCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trial",
         abstract: "Trials (试验): log a result, list, show, correct.",
+        discussion: """
+            Examples:
+              tackle trial log SLAB-CRACK-2026 --lever "secondary cooling" \\
+                  --param specific_water=0.62L/kg --inspected 320 --defective 3 --from 2026-05-01
+              tackle trial show SLAB-CRACK-2026 T1
+            """,
         subcommands: [Log.self, List.self, Show.self, Correct.self]
     )
 

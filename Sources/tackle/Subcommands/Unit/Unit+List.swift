@@ -4,7 +4,8 @@ import TackleStore
 
 extension UnitCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the units.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the units.", discussion: "Example:\n  tackle unit list --json")
 
         @OptionGroup var format: JSONFlag
         @OptionGroup var global: GlobalOptions
