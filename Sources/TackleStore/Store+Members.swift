@@ -18,6 +18,12 @@ extension Store {
     ) throws -> Member {
         try write(by: actor) { connection in
             let project = try projectID(key)
+            let openedOn = try self.project(key).openedOn
+            if joinedOn < openedOn {
+                throw StoreError(
+                    .invalidInput, field: "--on",
+                    "--on: \(employeeNo) cannot join (\(joinedOn)) before project \(key) opened (\(openedOn))")
+            }
             let person = try personID(employeeNo, field: "employee number")
             let current = try connection.query(
                 "SELECT 1 FROM member WHERE project_id = $1 AND person_id = $2 AND left_on IS NULL", [project, person])

@@ -12,6 +12,12 @@ extension Store {
         try Keys.checkNotBlank(title, field: "--title")
         return try write(by: actor) { connection in
             let project = try projectID(key)
+            let openedOn = try self.project(key).openedOn
+            if dueOn < openedOn {
+                throw StoreError(
+                    .invalidInput, field: "--due",
+                    "--due: a milestone cannot be due (\(dueOn)) before project \(key) opened (\(openedOn))")
+            }
             let owner = try ownerNo.map { try personID($0, field: "--owner") }
             // Taking the number from the project row locks it, so concurrent additions get distinct numbers.
             let number = try connection.query(
@@ -40,6 +46,12 @@ extension Store {
             if let doneOn = current.doneOn {
                 throw StoreError(
                     .conflict, field: "milestone", "milestone \(number) of \(key) is already done (on \(doneOn))")
+            }
+            let openedOn = try project(key).openedOn
+            if date < openedOn {
+                throw StoreError(
+                    .invalidInput, field: "--on",
+                    "--on: milestone \(number) cannot be done (\(date)) before project \(key) opened (\(openedOn))")
             }
             try connection.execute(
                 "UPDATE milestone SET done_on = $3 WHERE project_id = (SELECT id FROM project WHERE key = $1) AND number = $2",

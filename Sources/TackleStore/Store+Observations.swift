@@ -68,7 +68,7 @@ extension Store {
             let current = try observation(key, granularity: granularity, periodStart: start)
             let record = "the figures for \(current.period) of \(key)"
             if let expectedVersion, expectedVersion != current.version {
-                throw Self.changedMeanwhile(record, seen: expectedVersion, now: current.version)
+                throw Self.changedMeanwhile(record, plural: true, seen: expectedVersion, now: current.version)
             }
             let updated = try connection.execute(
                 """
@@ -79,7 +79,7 @@ extension Store {
             )
             if updated == 0 {
                 let now = try observation(key, granularity: granularity, periodStart: start).version
-                throw Self.changedMeanwhile(record, seen: expectedVersion ?? current.version, now: now)
+                throw Self.changedMeanwhile(record, plural: true, seen: expectedVersion ?? current.version, now: now)
             }
             return try observation(key, granularity: granularity, periodStart: start)
         }

@@ -133,11 +133,12 @@ extension Store {
         }
     }
 
-    static func changedMeanwhile(_ record: String, seen: Int, now: Int) -> StoreError {
+    static func changedMeanwhile(_ record: String, plural: Bool = false, seen: Int, now: Int) -> StoreError {
         StoreError(
             .conflict, field: "version",
-            "\(record) was changed by someone else (you had version \(seen), it is now version \(now)); "
-                + "nothing was written: look at it again and repeat your correction if it still applies")
+            "\(record) \(plural ? "were" : "was") changed by someone else (you had version \(seen), it is now "
+                + "version \(now)); nothing was written: look at it again and repeat your correction if it still applies"
+        )
     }
 
     static let trialSelect = """

@@ -63,6 +63,26 @@ struct BadInputTests {
     }
 
     static let cases: [Case] = [
+        // Dates against the project (opened 2026-04-01), and a trial that inspected nothing.
+        Case(
+            name: "member joining before the project opened",
+            arguments: ["member", "add", key, "E1001", "--role", "advisor", "--on", "2026-03-31"],
+            mentions: ["--on", "before project \(key) opened (2026-04-01)"]),
+        Case(
+            name: "milestone due before the project opened",
+            arguments: ["milestone", "add", key, "--title", "提前节点", "--due", "2026-03-01"],
+            mentions: ["--due", "before project \(key) opened"]),
+        Case(
+            name: "milestone done before the project opened",
+            arguments: ["milestone", "done", key, "1", "--on", "2026-03-15"],
+            mentions: ["--on", "before project \(key) opened"]),
+        Case(
+            name: "trial of no slabs", arguments: trialLog(inspected: "0", defective: "0"),
+            mentions: ["--inspected", "at least one slab"]),
+        Case(
+            name: "--if-version is a plain number",
+            arguments: ["trial", "correct", key, "T1", "--defective", "4", "--reason", "复检", "--if-version", "T1"],
+            mentions: ["--if-version", "must be a number"]),
         // Counts.
         Case(
             name: "trial: defective greater than inspected", arguments: trialLog(inspected: "5", defective: "6"),

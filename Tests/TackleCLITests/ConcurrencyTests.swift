@@ -113,7 +113,7 @@ struct ConcurrencyTests {
             guard let winner = winners.first else { continue }
             let loser = outcomes[1 - winner]
             #expect(loser.status == 1, "\(loser)")
-            #expect(loser.stderr.contains("was changed by someone else"), "\(loser)")
+            #expect(loser.stderr.contains("were changed by someone else"), "\(loser)")
             let figures = try OutputJSON.decode(
                 [OutputJSON.Observation].self, from: try database.tackle.succeed("metric", "list", Self.key, "--json"))
             let corrected = try #require(figures.first { $0.period_start == "\(month)-01" })
@@ -148,7 +148,10 @@ struct ConcurrencyTests {
         let database = try Self.seeded("cli_race_milestones")
         defer { database.drop() }
         let milestones = (1...8).map { index in
-            ["milestone", "add", Self.key, "--title", "节点\(index)", "--due", "2026-0\(index + 1)-28"]
+            [
+                "milestone", "add", Self.key, "--title", "节点\(index)", "--due",
+                "2026-\(index + 3 < 10 ? "0" : "")\(index + 3)-28",
+            ]
         }
         let records = (1...8).map { index in
             ["metric", "record", Self.key, "--month", "2026-06", "--inspected", "1400", "--defective", "\(index)"]

@@ -55,7 +55,7 @@ struct DBCommandTests {
         try tackle.succeed("db", "migrate")
         // The same as editing the file after it was applied: the recorded checksum differs.
         try PostgresConnection.withConnection(conninfo: conninfo) { connection in
-            try connection.execute("UPDATE tackle_migration SET checksum = repeat('0', 64) WHERE version = 1")
+            _ = try connection.execute("UPDATE tackle_migration SET checksum = repeat('0', 64) WHERE version = 1")
         }
         for command in [["db", "migrate"], ["db", "status"]] {
             let outcome = try tackle.start(command).wait()
@@ -72,7 +72,7 @@ struct DBCommandTests {
         let tackle = TackleProcess(conninfo: conninfo)
         try tackle.succeed("db", "migrate")
         try PostgresConnection.withConnection(conninfo: conninfo) { connection in
-            try connection.execute(
+            _ = try connection.execute(
                 "INSERT INTO tackle_migration (version, name, checksum) VALUES (9999, 'from_the_future', repeat('a', 64))"
             )
         }

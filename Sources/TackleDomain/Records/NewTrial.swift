@@ -19,6 +19,9 @@ public struct NewTrial: Sendable, Hashable {
         conclusion: String = ""
     ) throws(DomainError) {
         try Keys.checkNotBlank(lever, field: "--lever")
+        guard outcome.inspected > 0 else {
+            throw DomainError(.invalidValue, field: "--inspected", message: "a trial must inspect at least one slab")
+        }
         guard endedOn >= startedOn else {
             throw DomainError(
                 .invalidValue, field: "--to", message: "the trial ends (\(endedOn)) before it starts (\(startedOn))")

@@ -52,12 +52,14 @@ enum Input {
     }
 
     /// A positive number such as a trial or milestone number; `T3` is read as 3.
-    static func number(_ text: String, field: String) throws(DomainError) -> Int {
+    static func number(_ text: String, field: String, trialPrefix: Bool = true) throws(DomainError) -> Int {
         var digits = Substring(text.trimmingSpacesAndTabs)
-        if digits.first == "T" || digits.first == "t" { digits = digits.dropFirst() }
+        if trialPrefix, digits.first == "T" || digits.first == "t" { digits = digits.dropFirst() }
         guard let value = Int(digits), value > 0, digits.allSatisfy(\.isASCIIDigit) else {
             throw DomainError(
-                .invalidValue, field: field, message: "'\(text)' must be a number like 3 (or T3 for a trial)")
+                .invalidValue, field: field,
+                message: trialPrefix
+                    ? "'\(text)' must be a number like 3 (or T3 for a trial)" : "'\(text)' must be a number like 2")
         }
         return value
     }

@@ -90,7 +90,7 @@ struct MetricCommand: ParsableCommand {
         func run() throws {
             let (granularity, start) = try period.resolve()
             let counts = try Input.proportion(defective: defective, inspected: inspected)
-            let expected = try ifVersion.map { try Input.number($0, field: "--if-version") }
+            let expected = try ifVersion.map { try Input.number($0, field: "--if-version", trialPrefix: false) }
             let observation = try global.withStore { store in
                 try store.correctObservation(
                     key, granularity: granularity, periodStart: start, counts: counts, expectedVersion: expected,

@@ -6,13 +6,13 @@ import TackleStore
 struct MilestoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "milestone",
-        abstract: "Milestones (节点): plan them, mark them done, list them.",
+        abstract: "Milestones (节点): plan them, mark them done, list and show them.",
         discussion: """
             Examples:
               tackle milestone add SLAB-CRACK-2026 --title "二冷水优化方案" --due 2026-06-30 --owner E1002
               tackle milestone done SLAB-CRACK-2026 1 --on 2026-06-28
             """,
-        subcommands: [Add.self, Done.self, List.self]
+        subcommands: [Add.self, Done.self, List.self, Show.self]
     )
 
     struct Add: ParsableCommand {

@@ -58,7 +58,7 @@ extension TrialCommand {
                 inspected: try inspected.map { try Input.count($0, field: "--inspected") },
                 defective: try defective.map { try Input.count($0, field: "--defective") },
                 heats: heats.isEmpty ? nil : heats, note: note, conclusion: conclusion)
-            let expected = try ifVersion.map { try Input.number($0, field: "--if-version") }
+            let expected = try ifVersion.map { try Input.number($0, field: "--if-version", trialPrefix: false) }
             let trial = try global.withStore { store in
                 try store.correctTrial(
                     key, number, with: correction, expectedVersion: expected, reason: reason, by: actor.resolved)
