@@ -10,7 +10,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "tackle",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tackle", targets: ["tackle"]),
         .library(name: "TackleStore", targets: ["TackleStore"]),

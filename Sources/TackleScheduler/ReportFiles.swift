@@ -82,6 +82,31 @@ public struct ReportFiles: Sendable {
         }
     }
 
+    /// Removes temporary files left by a writer that died (SIGKILL, power loss) before its rename.
+    ///
+    /// Only this tool's own temporary names (`.tackle-status-*.tmp`) are touched, and only when
+    /// older than `age` seconds, so a writer on another host sharing the directory is never
+    /// disturbed: writing a report takes milliseconds.
+    ///
+    /// - Returns: The names removed.
+    @discardableResult
+    public func removeStaleTemporaryFiles(olderThan age: Int = 600, now: Int = Int(time(nil))) -> [String] {
+        guard let stream = opendir(directory) else { return [] }
+        defer { closedir(stream) }
+        var removed: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(".tackle-status-"), name.hasSuffix(".tmp") else { continue }
+            let path = directory + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0, Self.modified(info) <= now - age else { continue }
+            if unlink(path) == 0 { removed.append(name) }
+        }
+        return removed
+    }
+
     private func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
@@ -94,6 +119,14 @@ public struct ReportFiles: Sendable {
             guard count > 0 else { return count == 0 ? result : nil }
             result += buffer[..<count]
         }
+    }
+
+    private static func modified(_ info: stat) -> Int {
+        #if canImport(Glibc)
+        Int(info.st_mtim.tv_sec)
+        #else
+        Int(info.st_mtimespec.tv_sec)
+        #endif
     }
 
     private static func error(_ message: String) -> StoreError {

@@ -49,6 +49,9 @@ public struct ReportPublisher: Sendable {
         guard let first = months.first, let last = months.last else { return outcome }
         outcome.due = months
         try files.prepare()
+        for name in files.removeStaleTemporaryFiles() {
+            logger.info("removed a temporary file left by an interrupted writer", metadata: ["report.file": "\(name)"])
+        }
 
         let alreadyPublished = Set(try store.publishedReports(in: first...last).map(\.period))
         for month in months where !alreadyPublished.contains(month) {

@@ -1,5 +1,7 @@
+import Dispatch
 import Logging
 import ServiceLifecycle
+import Synchronization
 import TackleStore
 import UnixSignals
 
@@ -13,11 +15,15 @@ import Darwin
 /// due, and rides out database outages.
 ///
 /// Between passes it sleeps until the next report is due, waking at least every ``recheckInterval``
-/// seconds to check the files. When the database is unreachable it logs it once, retries with a
-/// bounded exponential backoff with jitter, and carries on when the server is back. A schema that
-/// does not match this tackle stops it with an error. Graceful shutdown (SIGTERM, SIGINT) ends the
-/// sleep at once; a pass in progress finishes first, and files are only ever renamed into place
-/// complete.
+/// seconds to check the files. When the database is unreachable (at start or later) it logs it
+/// once, retries with a bounded exponential backoff with jitter, and carries on when the server is
+/// back; other failures of a pass (a full disk, a refused query) are logged as errors and retried the
+/// same way. Only a schema that does not match this tackle stops it, with the error.
+///
+/// Graceful shutdown (SIGTERM, SIGINT) ends the sleep at once. A pass in progress gets
+/// ``shutdownGrace`` seconds to finish; a pass still blocked in the database after that is
+/// abandoned, which is safe: its transaction rolls back with its connection, and files are only
+/// ever renamed into place complete.
 public struct SchedulerService: Service {
     public var location: DatabaseLocation
     public var publisher: ReportPublisher
@@ -25,14 +31,19 @@ public struct SchedulerService: Service {
     public var clockOffset: Int
     /// The longest sleep between passes, in seconds.
     public var recheckInterval: Int
-    /// Backoff bounds while the database is unreachable, in seconds.
+    /// Backoff bounds while a pass fails, in seconds.
     public var retryInitial: Double
     public var retryMaximum: Double
+    /// How long a pass in progress may go on after shutdown is asked for, in seconds.
+    public var shutdownGrace: Double
     public var logger: Logger
+
+    private let passQueue = DispatchQueue(label: "tackle.scheduler.pass")
+    private let abandoned = Flag()
 
     public init(
         location: DatabaseLocation, publisher: ReportPublisher, clockOffset: Int = 0, recheckInterval: Int = 600,
-        retryInitial: Double = 1, retryMaximum: Double = 60, logger: Logger
+        retryInitial: Double = 1, retryMaximum: Double = 60, shutdownGrace: Double = 1, logger: Logger
     ) {
         self.location = location
         self.publisher = publisher
@@ -40,11 +51,16 @@ public struct SchedulerService: Service {
         self.recheckInterval = recheckInterval
         self.retryInitial = retryInitial
         self.retryMaximum = retryMaximum
+        self.shutdownGrace = shutdownGrace
         self.logger = logger
     }
 
     /// The scheduler's clock: the system's, shifted by ``clockOffset``.
     public var now: Int { Int(time(nil)) + clockOffset }
+
+    /// True once a pass was abandoned at shutdown: its thread may still be inside libpq, so the
+    /// process should end with `_exit` rather than run exit handlers under it.
+    public var abandonedPass: Bool { abandoned.isSet }
 
     public func run() async throws {
         logger.info(
@@ -54,38 +70,68 @@ public struct SchedulerService: Service {
                 "scheduler.time_zone": "\(publisher.schedule.clock.timeZone)",
             ])
         var failures = 0
+        var wasUnavailable = false
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let instant = now
             let pause: Double
-            do {
-                _ = try Store.withStore(at: location, logger: logger) { store in
+            let (location, publisher) = (location, publisher)
+            let outcome = await BlockingPass.run(on: passQueue, grace: shutdownGrace) {
+                try Store.withStore(at: location, logger: publisher.logger) { store in
                     try publisher.pass(on: store, at: instant)
                 }
+            }
+            switch outcome {
+            case .abandoned:
+                abandoned.set()
+                logger.notice(
+                    "shutdown: abandoned a pass still waiting on the database; nothing of it is kept",
+                    metadata: ["scheduler.instance": "\(publisher.instance)"])
+                return
+            case .finished(.success):
                 if failures > 0 {
-                    logger.info("database is reachable again", metadata: ["scheduler.failed_attempts": "\(failures)"])
+                    logger.info(
+                        wasUnavailable ? "database is reachable again" : "publishing works again",
+                        metadata: ["scheduler.failed_attempts": "\(failures)"])
                 }
                 failures = 0
                 let untilDue = publisher.schedule.nextDueInstant(after: instant) - instant
                 pause = Double(max(1, min(untilDue, recheckInterval)))
                 logger.debug("pass done", metadata: ["scheduler.sleep_s": "\(pause)"])
-            } catch let error as StoreError where error.code == .databaseUnavailable {
+            case .finished(.failure(let error)):
+                if let error = error as? StoreError,
+                    [.schemaBehind, .schemaAhead, .migrationChanged].contains(error.code)
+                {
+                    logger.error(
+                        "the database schema does not match this tackle", metadata: ["error.message": "\(error)"])
+                    throw error
+                }
                 failures += 1
                 pause = Self.backoff(attempt: failures, initial: retryInitial, maximum: retryMaximum)
+                let unavailable = (error as? StoreError)?.code == .databaseUnavailable
+                wasUnavailable = unavailable
                 if failures == 1 {
-                    logger.warning(
-                        "database unavailable; retrying with backoff",
-                        metadata: ["error.message": "\(error.message)", "scheduler.instance": "\(publisher.instance)"])
+                    let metadata: Logger.Metadata = [
+                        "error.message": "\(error)", "scheduler.instance": "\(publisher.instance)",
+                    ]
+                    if unavailable {
+                        logger.warning("database unavailable; retrying with backoff", metadata: metadata)
+                    } else {
+                        logger.error("publishing pass failed; retrying with backoff", metadata: metadata)
+                    }
                 } else {
                     logger.debug(
-                        "database still unavailable",
-                        metadata: ["scheduler.failed_attempts": "\(failures)", "scheduler.retry_s": "\(pause)"])
+                        "pass failed again",
+                        metadata: [
+                            "error.message": "\(error)", "scheduler.failed_attempts": "\(failures)",
+                            "scheduler.retry_s": "\(pause)",
+                        ])
                 }
             }
             do {
                 try await cancelWhenGracefulShutdown {
                     try await Task.sleep(for: .milliseconds(Int(pause * 1000)))
                 }
-            } catch is CancellationError {
+            } catch {
                 break
             }
         }
@@ -104,6 +150,13 @@ public struct SchedulerService: Service {
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
+    }
+
+    /// A flag that is set once, shared by the copies of the service.
+    private final class Flag: Sendable {
+        private let value = Mutex(false)
+        var isSet: Bool { value.withLock { $0 } }
+        func set() { value.withLock { $0 = true } }
     }
 
     /// The pause before retry `attempt` (1, 2, ...): doubling from `initial` up to `maximum`, with

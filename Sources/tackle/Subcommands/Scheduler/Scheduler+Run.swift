@@ -77,7 +77,6 @@ extension SchedulerCommand {
                 logger: logger)
             let offset = try now.map { try Instant.parse($0, clock: clock) - Int(time(nil)) } ?? 0
 
-            // Refuse to start on a schema that does not match, saying so (exit 3).
             if once {
                 let outcome = try Store.withStore(at: global.location, logger: logger) { store in
                     try publisher.pass(on: store, at: Int(time(nil)) + offset)
@@ -87,12 +86,22 @@ extension SchedulerCommand {
                         + "\(outcome.due.count) month(s) due")
                 return
             }
-            try Store.withStore(at: global.location, logger: logger) { _ in }
+
+            // Refuse to start on a schema that does not match, saying so (exit 3). An unreachable
+            // database is not a reason to refuse: the service retries until it is back.
+            do {
+                try Store.withStore(at: global.location, logger: logger) { _ in }
+            } catch let error as StoreError where error.code == .databaseUnavailable {}
 
             let service = SchedulerService(
                 location: global.location, publisher: publisher, clockOffset: offset, recheckInterval: recheckSeconds,
                 retryMaximum: retryMaxSeconds, logger: logger)
             try await service.runUntilShutdown()
+            if service.abandonedPass {
+                // A pass thread may still be inside libpq: end without running exit handlers under it.
+                fflush(nil)
+                _exit(0)
+            }
         }
 
         static func parseDueTime(_ text: String) throws -> (Int, Int) {
