@@ -51,17 +51,21 @@ struct TackleProcess {
         for (key, value) in environment { env[key] = value }
         for key in removedEnvironment { env[key] = nil }
         process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
+        let out = try ChildPipe()
+        let err = try ChildPipe()
+        let input = try ChildPipe()
+        process.standardOutput = out.writing
+        process.standardError = err.writing
+        process.standardInput = input.reading
         let started = Date()
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        return Running(process: process, out: out, err: err, started: started)
+        try ChildPipe.run(process)
+        // The child has its own copies now; the parent's must go, or EOF never comes.
+        try out.writing.close()
+        try err.writing.close()
+        try input.reading.close()
+        if let stdin { input.writing.write(Data(stdin.utf8)) }
+        try input.writing.close()
+        return Running(process: process, out: out.reading, err: err.reading, started: started)
     }
 
     /// Runs `tackle arguments...` to the end.
@@ -95,8 +99,8 @@ struct TackleProcess {
     /// A started process.
     struct Running {
         let process: Process
-        let out: Pipe
-        let err: Pipe
+        let out: FileHandle
+        let err: FileHandle
         let started: Date
 
         /// Reads its output to the end and waits for it to exit.
@@ -106,10 +110,10 @@ struct TackleProcess {
             let group = DispatchGroup()
             group.enter()
             DispatchQueue.global().async {
-                errData = err.fileHandleForReading.readDataToEndOfFile()
+                errData = err.readDataToEndOfFile()
                 group.leave()
             }
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
+            let outData = out.readDataToEndOfFile()
             group.wait()
             process.waitUntilExit()
             return Outcome(
