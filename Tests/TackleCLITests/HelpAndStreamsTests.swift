@@ -15,6 +15,8 @@ struct HelpAndStreamsTests {
         ["trial"], ["trial", "log"], ["trial", "list"], ["trial", "show"], ["trial", "correct"],
         ["metric"], ["metric", "record"], ["metric", "correct"], ["metric", "list"],
         ["history"], ["db", "migrate"], ["db", "status"],
+        ["report"], ["report", "monthly"], ["report", "archive"], ["report", "archive", "list"],
+        ["report", "archive", "show"], ["scheduler"], ["scheduler", "run"], ["demo"], ["demo", "load"],
     ]
 
     @Test("--help exits 0 and shows an example", arguments: commands)

@@ -6,6 +6,10 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Demo data: a steelmaking plant with tackling projects, trials and a year of defect figures.",
+        discussion: """
+            Example:
+              tackle demo load
+            """,
         subcommands: [Load.self]
     )
 }

@@ -7,6 +7,11 @@ extension ReportCommand {
     struct Archive: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The monthly reports the scheduled job published, exactly as published.",
+            discussion: """
+                Examples:
+                  tackle report archive list
+                  tackle report archive show 2026-05 --format json
+                """,
             subcommands: [List.self, Show.self]
         )
 

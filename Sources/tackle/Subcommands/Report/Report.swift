@@ -5,6 +5,11 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "The monthly project status (月度进展): print it, or read what was published.",
+        discussion: """
+            Examples:
+              tackle report monthly --month 2026-05
+              tackle report archive show 2026-05
+            """,
         subcommands: [Monthly.self, Archive.self]
     )
 }
