@@ -19,6 +19,30 @@ struct SchedulerCommandTests {
         return database
     }
 
+    /// A demo database and an empty output directory; give both to ``remove(_:_:)`` when done.
+    static func demoWithDirectory(_ label: String) throws -> (TrackerDatabase, ReportDirectory) {
+        let database = try demo(label)
+        do {
+            return (database, try ReportDirectory.create(label))
+        } catch {
+            database.drop()
+            throw error
+        }
+    }
+
+    /// A `--once` pass on 2026-11-01 after the due time, publishing 2026-08 to 2026-10.
+    static func passToOctober(_ directory: ReportDirectory) -> [String] {
+        [
+            "scheduler", "run", "--once", "--now", "2026-11-01T07:00:00+08:00", "--catch-up", "3", "--output-dir",
+            directory.path,
+        ]
+    }
+
+    static func remove(_ database: TrackerDatabase, _ directory: ReportDirectory) {
+        database.drop()
+        directory.remove()
+    }
+
     /// The published reports: period, instance and content, oldest first.
     static func published(
         _ database: TrackerDatabase
@@ -103,10 +127,8 @@ struct SchedulerCommandTests {
 
     @Test("three --once passes at the same moment publish each of the 24 due months exactly once, files complete")
     func threeInstancesAtOnce() throws {
-        let database = try Self.demo("sched_three")
-        defer { database.drop() }
-        let directory = try ReportDirectory.create("three")
-        defer { directory.remove() }
+        let (database, directory) = try Self.demoWithDirectory("sched_three")
+        defer { Self.remove(database, directory) }
         let first = try Self.firstDataMonth(database)
         let due = months(from: first, count: 24)
         // 24 months after the first data, past the 06:00 due time of the 1st.
@@ -153,14 +175,9 @@ struct SchedulerCommandTests {
 
     @Test("a pass rewrites a missing or truncated file from the archive and clears a stale temporary file")
     func repairsFiles() throws {
-        let database = try Self.demo("sched_repair")
-        defer { database.drop() }
-        let directory = try ReportDirectory.create("repair")
-        defer { directory.remove() }
-        let once = [
-            "scheduler", "run", "--once", "--now", "2026-11-01T07:00:00+08:00", "--catch-up", "3", "--output-dir",
-            directory.path,
-        ]
+        let (database, directory) = try Self.demoWithDirectory("sched_repair")
+        defer { Self.remove(database, directory) }
+        let once = Self.passToOctober(directory)
         try database.tackle.succeed(once)
         let before = try database.integer("SELECT count(*) AS n FROM published_report")
         #expect(before == 3)
@@ -184,10 +201,8 @@ struct SchedulerCommandTests {
 
     @Test("catch-up publishes at most --catch-up months, oldest first; a wider bound fills in the older ones")
     func catchUpBound() throws {
-        let database = try Self.demo("sched_catch_up")
-        defer { database.drop() }
-        let directory = try ReportDirectory.create("catch-up")
-        defer { directory.remove() }
+        let (database, directory) = try Self.demoWithDirectory("sched_catch_up")
+        defer { Self.remove(database, directory) }
         let now = "2026-12-01T06:00:00+08:00"  // exactly due: November is the newest due month
         let narrow = try database.tackle.succeed(
             "scheduler", "run", "--once", "--now", now, "--catch-up", "4", "--output-dir", directory.path)
@@ -225,14 +240,9 @@ struct SchedulerCommandTests {
 
     @Test("SIGKILL in the middle of publishing leaves no half report; the next pass publishes the month once")
     func killedMidPublish() throws {
-        let database = try Self.demo("sched_kill")
-        defer { database.drop() }
-        let directory = try ReportDirectory.create("kill")
-        defer { directory.remove() }
-        let once = [
-            "scheduler", "run", "--once", "--now", "2026-11-01T07:00:00+08:00", "--catch-up", "3", "--output-dir",
-            directory.path,
-        ]
+        let (database, directory) = try Self.demoWithDirectory("sched_kill")
+        defer { Self.remove(database, directory) }
+        let once = Self.passToOctober(directory)
         try Self.holdingMonth("2026-09", in: database) {
             let victim = try database.tackle.start(once + ["--instance", "victim"])
             let blocked = try eventually(within: 20) { try Self.schedulerIsWaitingOnLock(database) }
@@ -256,10 +266,8 @@ struct SchedulerCommandTests {
 
     @Test("SIGTERM while a pass waits on the database ends the job within 2 seconds, exit 0, nothing half-published")
     func sigtermMidPass() throws {
-        let database = try Self.demo("sched_term_busy")
-        defer { database.drop() }
-        let directory = try ReportDirectory.create("term-busy")
-        defer { directory.remove() }
+        let (database, directory) = try Self.demoWithDirectory("sched_term_busy")
+        defer { Self.remove(database, directory) }
         let run = [
             "scheduler", "run", "--now", "2026-11-01T07:00:00+08:00", "--catch-up", "3", "--output-dir", directory.path,
         ]
@@ -281,10 +289,8 @@ struct SchedulerCommandTests {
     @Test(
         "SIGTERM or SIGINT of an idle job: exit 0 within 2 seconds, every file complete", arguments: [SIGTERM, SIGINT])
     func signalWhenIdle(_ signal: Int32) throws {
-        let database = try Self.demo("sched_signal_\(signal)")
-        defer { database.drop() }
-        let directory = try ReportDirectory.create("signal-\(signal)")
-        defer { directory.remove() }
+        let (database, directory) = try Self.demoWithDirectory("sched_signal_\(signal)")
+        defer { Self.remove(database, directory) }
         let job = try database.tackle.start([
             "scheduler", "run", "--now", "2026-11-01T07:00:00+08:00", "--catch-up", "5", "--output-dir", directory.path,
         ])
@@ -353,10 +359,8 @@ struct SchedulerCommandTests {
             (["--catch-up", "0"], "--catch-up"), (["--time-zone", "Mars/Olympus"], "--time-zone"),
         ])
     func badSettings(_ arguments: [String], _ field: String) throws {
-        let database = try Self.demo("sched_bad")
-        defer { database.drop() }
-        let directory = try ReportDirectory.create("bad")
-        defer { directory.remove() }
+        let (database, directory) = try Self.demoWithDirectory("sched_bad")
+        defer { Self.remove(database, directory) }
         let outcome = try database.tackle.run(
             ["scheduler", "run", "--once", "--output-dir", directory.path] + arguments)
         #expect(outcome.status == 1, "\(outcome)")
