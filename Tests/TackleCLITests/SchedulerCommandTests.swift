@@ -159,6 +159,8 @@ struct SchedulerCommandTests {
             #expect(directory.contents(month, "json") == json.stdout)
             let shown = try database.tackle.succeed("report", "archive", "show", month)
             #expect(shown.stdout == text.stdout)
+            let shownJSON = try database.tackle.succeed("report", "archive", "show", month, "--format", "json")
+            #expect(shownJSON.stdout == json.stdout)
         }
         let list = try database.tackle.succeed("report", "archive", "list", "--json")
         let entries = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]] ?? []
