@@ -98,22 +98,19 @@ public struct SchedulerService: Service {
                 pause = Double(max(1, min(untilDue, recheckInterval)))
                 logger.debug("pass done", metadata: ["scheduler.sleep_s": "\(pause)"])
             case .finished(.failure(let error)):
-                if let error = error as? StoreError,
-                    [.schemaBehind, .schemaAhead, .migrationChanged].contains(error.code)
-                {
+                if let error = error as? StoreError, error.isSchemaMismatch {
                     logger.error(
                         "the database schema does not match this tackle", metadata: ["error.message": "\(error)"])
                     throw error
                 }
                 failures += 1
                 pause = Self.backoff(attempt: failures, initial: retryInitial, maximum: retryMaximum)
-                let unavailable = (error as? StoreError)?.code == .databaseUnavailable
-                wasUnavailable = unavailable
+                wasUnavailable = (error as? StoreError)?.code == .databaseUnavailable
                 if failures == 1 {
                     let metadata: Logger.Metadata = [
                         "error.message": "\(error)", "scheduler.instance": "\(publisher.instance)",
                     ]
-                    if unavailable {
+                    if wasUnavailable {
                         logger.warning("database unavailable; retrying with backoff", metadata: metadata)
                     } else {
                         logger.error("publishing pass failed; retrying with backoff", metadata: metadata)

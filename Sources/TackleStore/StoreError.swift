@@ -55,6 +55,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, CustomDebugS
 
     public var description: String { message }
 
+    /// True when the database schema does not match this binary (pending, edited or unknown
+    /// migrations): nothing but `tackle db migrate` or another binary can fix it.
+    public var isSchemaMismatch: Bool {
+        [Code.schemaBehind, .schemaAhead, .migrationChanged].contains(code)
+    }
+
     public var debugDescription: String {
         var text = "StoreError(\(code)): \(message)"
         if let field { text += " [field: \(field)]" }

@@ -116,6 +116,15 @@ struct SchedulerCommandTests {
         }
     }
 
+    /// Sends `signal` to a running job and waits for it; returns how it ended and how many seconds
+    /// that took.
+    static func stop(_ job: TackleProcess.Running, with signal: Int32) throws -> (TackleProcess.Outcome, Double) {
+        let signalled = Date()
+        kill(job.process.processIdentifier, signal)
+        let outcome = try job.wait()
+        return (outcome, Date().timeIntervalSince(signalled))
+    }
+
     /// True while a `tackle` session of the database waits for a lock.
     static func schedulerIsWaitingOnLock(_ database: TrackerDatabase) throws -> Bool {
         try database.integer(
@@ -276,10 +285,7 @@ struct SchedulerCommandTests {
         try Self.holdingMonth("2026-09", in: database) {
             let job = try database.tackle.start(run)
             #expect(try eventually(within: 20) { try Self.schedulerIsWaitingOnLock(database) })
-            let signalled = Date()
-            kill(job.process.processIdentifier, SIGTERM)
-            let outcome = try job.wait()
-            let seconds = Date().timeIntervalSince(signalled)
+            let (outcome, seconds) = try Self.stop(job, with: SIGTERM)
             #expect(outcome.status == 0, "\(outcome)")
             #expect(seconds < 2, "stopped \(seconds) s after SIGTERM")
             #expect(outcome.stderr.contains("abandoned a pass"), "\(outcome)")
@@ -302,10 +308,7 @@ struct SchedulerCommandTests {
         }
         #expect(published, "the first pass publishes the five due months")
         usleep(300_000)  // into the idle sleep
-        let signalled = Date()
-        kill(job.process.processIdentifier, signal)
-        let outcome = try job.wait()
-        let seconds = Date().timeIntervalSince(signalled)
+        let (outcome, seconds) = try Self.stop(job, with: signal)
         #expect(outcome.status == 0, "\(outcome)")
         #expect(seconds < 2, "stopped \(seconds) s after the signal")
         #expect(outcome.stdout.isEmpty)

@@ -26,10 +26,12 @@ enum ErrorReport {
         case let error as StoreError:
             message = error.message
             code =
-                switch error.code {
-                case .databaseUnavailable: .databaseUnavailable
-                case .schemaBehind, .schemaAhead, .migrationChanged: .schemaMismatch
-                default: .refused
+                if error.code == .databaseUnavailable {
+                    .databaseUnavailable
+                } else if error.isSchemaMismatch {
+                    .schemaMismatch
+                } else {
+                    .refused
                 }
         case let error as DomainError:
             message = error.description
