@@ -15,6 +15,8 @@ let package = Package(
         .executable(name: "tackle", targets: ["tackle"]),
         .library(name: "TackleStore", targets: ["TackleStore"]),
         .library(name: "TackleScheduler", targets: ["TackleScheduler"]),
+        .library(name: "TackleReport", targets: ["TackleReport"]),
+        .library(name: "TackleDemo", targets: ["TackleDemo"]),
         .library(name: "TackleDomain", targets: ["TackleDomain"]),
         .library(name: "LibPQ", targets: ["LibPQ"]),
     ],
@@ -56,11 +58,30 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: ["EmbedMigrations"]
         ),
+        // The reports as people and programs read them: the plant clock, text in Chinese and English,
+        // JSON, checksums. No database.
+        .target(
+            name: "TackleReport",
+            dependencies: ["TackleDomain"],
+            swiftSettings: swiftSettings
+        ),
+        // The demo plant, written through the store's service calls.
+        .target(
+            name: "TackleDemo",
+            dependencies: [
+                "TackleStore",
+                "TackleDomain",
+                "LibPQ",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The scheduled report job: publishes each month's status exactly once, as a service.
         .target(
             name: "TackleScheduler",
             dependencies: [
                 "TackleStore",
+                "TackleReport",
                 "TackleDomain",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -74,6 +95,8 @@ let package = Package(
             dependencies: [
                 "TackleScheduler",
                 "TackleStore",
+                "TackleReport",
+                "TackleDemo",
                 "TackleDomain",
                 "LibPQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -118,8 +141,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "TackleReportTests",
+            dependencies: ["TackleReport", "TackleDomain"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TackleDemoTests",
+            dependencies: [
+                "TackleDemo", "TackleStore", "TackleReport", "TackleDomain", "LibPQ", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "TackleSchedulerTests",
-            dependencies: ["TackleScheduler", "TackleStore", "TackleDomain", "LibPQ", "TestSupport"],
+            dependencies: ["TackleScheduler", "TackleStore", "TackleReport", "TackleDomain", "LibPQ", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

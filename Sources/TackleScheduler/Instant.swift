@@ -1,4 +1,5 @@
 import TackleDomain
+import TackleReport
 import TackleStore
 
 /// Reading an ISO 8601 date-time into seconds since 1970, for the `--now` option.

@@ -1,4 +1,5 @@
 import TackleDomain
+import TackleReport
 import TackleStore
 
 /// When each month's report is due: on a day of the next month at a local time at the plant.

@@ -1,4 +1,5 @@
 import TackleDomain
+import TackleReport
 import TackleStore
 
 #if canImport(Glibc)

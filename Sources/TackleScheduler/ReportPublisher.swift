@@ -1,5 +1,6 @@
 import Logging
 import TackleDomain
+import TackleReport
 import TackleStore
 
 #if canImport(Glibc)

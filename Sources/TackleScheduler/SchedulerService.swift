@@ -2,6 +2,7 @@ import Dispatch
 import Logging
 import ServiceLifecycle
 import Synchronization
+import TackleReport
 import TackleStore
 import UnixSignals
 

@@ -10,8 +10,8 @@ import Logging
 /// field and the rule, and every write that touches several rows runs in one transaction.
 public final class Store {
     /// The connection; store extensions run their SQL on it.
-    let connection: PostgresConnection
-    let logger: Logger
+    package let connection: PostgresConnection
+    package let logger: Logger
 
     init(connection: PostgresConnection, logger: Logger) {
         self.connection = connection
@@ -88,7 +88,7 @@ public final class Store {
     }
 
     /// Runs `body`, turning driver errors that escape it into ``StoreError`` values.
-    func translatingErrors<T>(_ body: () throws -> T) throws -> T {
+    package func translatingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as PostgresError {

@@ -1,5 +1,6 @@
 import LibPQ
 import Logging
+import TackleDomain
 import TestSupport
 import Testing
 

@@ -38,8 +38,5 @@ public struct PublishedReport: Sendable, Hashable, Codable {
             self.text = text
             self.json = json
         }
-
-        /// The content in one format.
-        public func rendering(_ format: ReportFormat) -> String { format == .text ? text : json }
     }
 }

@@ -24,12 +24,12 @@ extension Store {
                     """
                     INSERT INTO published_report (period, instance, data_cutoff, time_zone, text_report, json_report,
                                                   text_sha256, json_sha256)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                    VALUES ($1, $2, $3, $4, $5, $6, encode(sha256(convert_to($5, 'UTF8')), 'hex'),
+                            encode(sha256(convert_to($6, 'UTF8')), 'hex'))
                     ON CONFLICT (period) DO NOTHING
                     """,
                     [
                         month.firstDay, instance, month.lastDay, timeZone, content.text, content.json,
-                        SHA256.hex(content.text), SHA256.hex(content.json),
                     ]
                 )
                 return inserted == 1

@@ -1,3 +1,5 @@
+import TackleDomain
+
 /// A schema migration: one numbered SQL file of `sql/`, compiled into the binary.
 ///
 /// Files are named `NNNN_name.sql` and are append-only: once a file has shipped it is never

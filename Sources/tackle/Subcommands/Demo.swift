@@ -1,4 +1,5 @@
 import ArgumentParser
+import TackleDemo
 import TackleStore
 
 /// `tackle demo`: a realistic plant to try tackle on.

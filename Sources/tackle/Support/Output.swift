@@ -1,3 +1,4 @@
+import TackleReport
 import TackleStore
 
 #if canImport(Glibc)

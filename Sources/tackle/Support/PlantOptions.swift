@@ -1,4 +1,5 @@
 import ArgumentParser
+import TackleReport
 import TackleStore
 
 /// The plant's time zone, which decides what "today" and "last month" are.

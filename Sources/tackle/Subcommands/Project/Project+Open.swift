@@ -1,5 +1,6 @@
 import ArgumentParser
 import TackleDomain
+import TackleReport
 import TackleStore
 
 extension ProjectCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import TackleDomain
+import TackleReport
+import TackleScheduler
 import TackleStore
 
 extension ReportCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import TackleReport
 import TackleScheduler
 import TackleStore
 

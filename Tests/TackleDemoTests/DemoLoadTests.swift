@@ -1,8 +1,9 @@
 import LibPQ
 import TackleDomain
+import TackleStore
 import Testing
 
-@testable import TackleStore
+@testable import TackleDemo
 
 @Suite("Demo load")
 struct DemoLoadTests {

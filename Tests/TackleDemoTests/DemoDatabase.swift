@@ -1,8 +1,9 @@
 import LibPQ
 import Logging
+import TackleStore
 import TestSupport
 
-@testable import TackleStore
+@testable import TackleDemo
 
 /// Fresh migrated databases for the demo tests, and what their tables hold.
 enum DemoDatabase {

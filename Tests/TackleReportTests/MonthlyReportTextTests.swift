@@ -1,6 +1,7 @@
+import TackleDomain
 import Testing
 
-@testable import TackleDomain
+@testable import TackleReport
 
 /// The text a plant manager reads in a terminal or posts.
 @Suite("Monthly report: text")

@@ -1,4 +1,5 @@
 import TackleDomain
+import TackleStore
 
 extension DemoPlant {
     /// Transverse corner cracks on micro-alloyed slabs: improving, but too slowly.

@@ -1,4 +1,5 @@
 import TackleDomain
+import TackleStore
 
 /// One demo project: what opens it and everything recorded on it afterwards.
 struct DemoProject: Sendable {

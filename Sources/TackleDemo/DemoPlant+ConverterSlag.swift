@@ -1,4 +1,5 @@
 import TackleDomain
+import TackleStore
 
 extension DemoPlant {
     /// Slag carry-over at converter tapping, counted in heats: on hold while the converter is

@@ -1,6 +1,7 @@
 import LibPQ
 import Logging
 import TackleDomain
+import TackleStore
 
 extension Store {
     /// Loads the demo plant: 第二炼钢厂 with 7 units, 18 people and 6 tackling projects with their

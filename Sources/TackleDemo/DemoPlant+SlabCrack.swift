@@ -1,4 +1,5 @@
 import TackleDomain
+import TackleStore
 
 extension DemoPlant {
     /// The plant's key quality problem of the year, attacked through secondary cooling and soft

@@ -1,4 +1,5 @@
 import TackleDomain
+import TackleStore
 
 extension DemoPlant {
     /// The plant, its converter and casting work areas, the technical section and two party

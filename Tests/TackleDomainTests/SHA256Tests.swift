@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TackleStore
+@testable import TackleDomain
 
 @Suite("SHA-256")
 struct SHA256Tests {

@@ -1,4 +1,5 @@
 import TackleDomain
+import TackleStore
 
 extension DemoPlant {
     /// Centre cracks in thick slabs, solved by dynamic soft reduction: completed early.

@@ -1,7 +1,8 @@
 import LibPQ
+import TackleStore
 import Testing
 
-@testable import TackleStore
+@testable import TackleDemo
 
 /// What the loaded demo holds, read back from the tables, independently of the report code.
 @Suite("Demo data")

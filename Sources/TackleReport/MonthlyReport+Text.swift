@@ -1,3 +1,5 @@
+import TackleDomain
+
 extension MonthlyReport {
     /// The report as text for a terminal or the posting board: a ranked table, the plant
     /// summary, then a short section per project.
@@ -196,9 +198,9 @@ extension MonthlyReport {
         guard let daysLeft = project.daysLeft else {
             return Self.words(project.status) + (project.closedOn.map { " \($0)" } ?? "")
         }
-        if daysLeft > 0 { return "\(ProjectEntry.days(daysLeft)) left" }
+        if daysLeft > 0 { return "\(Self.days(daysLeft)) left" }
         if daysLeft == 0 { return "due today" }
-        return "overdue by \(ProjectEntry.days(-daysLeft))"
+        return "overdue by \(Self.days(-daysLeft))"
     }
 
     /// `1.45% (0.90-2.31%)`, or `no slabs inspected`.
@@ -274,4 +276,9 @@ extension MonthlyReport {
         }
         .joined(separator: "\n") + "\n"
     }
+}
+
+extension MonthlyReport {
+    /// `1 day`, `12 days`.
+    fileprivate static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 }

@@ -18,12 +18,12 @@ public struct PlantClock: Sendable {
     /// An IANA time zone name: `Asia/Shanghai`, `Europe/Berlin`, `UTC`.
     public let timeZone: String
 
-    /// - Throws: ``StoreError`` `.invalidInput` when the system does not know the zone.
+    /// - Throws: ``DomainError`` `.invalidValue` naming `--time-zone` when the system does not know the zone.
     public init(timeZone: String) throws {
         guard Self.isKnown(timeZone) else {
-            throw StoreError(
-                .invalidInput, field: "--time-zone",
-                "--time-zone: '\(timeZone)' is not a time zone this system knows (an IANA name like Asia/Shanghai)")
+            throw DomainError(
+                .invalidValue, field: "--time-zone",
+                message: "'\(timeZone)' is not a time zone this system knows (an IANA name like Asia/Shanghai)")
         }
         self.timeZone = timeZone
     }

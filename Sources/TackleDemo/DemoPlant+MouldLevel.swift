@@ -1,4 +1,5 @@
 import TackleDomain
+import TackleStore
 
 extension DemoPlant {
     /// Mould level fluctuation: the trials changed nothing and the project ran past its due date.

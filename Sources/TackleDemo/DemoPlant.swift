@@ -1,4 +1,5 @@
 import TackleDomain
+import TackleStore
 
 /// The demo plant that `tackle demo load` writes: 第二炼钢厂 with its work areas, sections and
 /// party branches, its people, and six tackling projects with members, milestones, trials and a

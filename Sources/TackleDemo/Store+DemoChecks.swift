@@ -1,5 +1,6 @@
 import LibPQ
 import TackleDomain
+import TackleStore
 
 /// The demo's units and people that the database already holds exactly as the demo has them.
 struct DemoRecordsToKeep: Sendable {

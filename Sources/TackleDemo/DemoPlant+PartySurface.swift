@@ -1,4 +1,5 @@
 import TackleDomain
+import TackleStore
 
 extension DemoPlant {
     /// A party-building tackling project (党建攻关项目) of the casting party branch: party members'
