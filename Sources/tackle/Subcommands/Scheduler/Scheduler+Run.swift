@@ -36,12 +36,17 @@ extension SchedulerCommand {
         var once = false
         @Option(help: "Where report files go (default: TACKLE_REPORT_DIR, else ./reports).")
         var outputDir: String?
-        @Option(help: "The day of the following month a report is due, 1-28 (default: TACKLE_REPORT_DUE_DAY, else 1).")
+        @Option(
+            help:
+                "The day of the following month a report is due, after the figures deadline, 1-28 (default: TACKLE_REPORT_DUE_DAY, else 5)."
+        )
         var dueDay: Int?
-        @Option(help: "The plant time a report is due, HH:MM (default: TACKLE_REPORT_DUE_TIME, else 06:00).")
+        @Option(help: "The plant time a report is due, HH:MM (default: TACKLE_REPORT_DUE_TIME, else 08:00).")
         var dueTime: String?
         @Option(help: "How many months back missed reports are published (default: TACKLE_REPORT_CATCH_UP, else 24).")
         var catchUp: Int?
+        @Option(help: "The language of the published text, zh or en (default: TACKLE_LANG, else zh).")
+        var lang: String?
         @Option(help: "This instance's name in the archive (default: TACKLE_INSTANCE, else host:pid).")
         var instance: String?
         @Option(help: .hidden)
@@ -56,14 +61,9 @@ extension SchedulerCommand {
         func run() async throws {
             let environment = Environment.current
             let clock = try plant.clock()
-            // The plant zone becomes the process's zone before any other thread starts, so that the
-            // clock never has to change the environment while libpq may read it.
-            setenv("TZ", clock.timeZone, 1)
-            tzset()
-
-            let (hour, minute) = try Self.parseDueTime(dueTime ?? environment["TACKLE_REPORT_DUE_TIME"] ?? "06:00")
+            let (hour, minute) = try Self.parseDueTime(dueTime ?? environment["TACKLE_REPORT_DUE_TIME"] ?? "08:00")
             let schedule = try PublicationSchedule(
-                day: try dueDay ?? Self.integer(environment["TACKLE_REPORT_DUE_DAY"], "TACKLE_REPORT_DUE_DAY") ?? 1,
+                day: try dueDay ?? Self.integer(environment["TACKLE_REPORT_DUE_DAY"], "TACKLE_REPORT_DUE_DAY") ?? 5,
                 hour: hour, minute: minute,
                 catchUpMonths: try catchUp ?? Self.integer(
                     environment["TACKLE_REPORT_CATCH_UP"], "TACKLE_REPORT_CATCH_UP")
@@ -75,6 +75,9 @@ extension SchedulerCommand {
                 schedule: schedule,
                 files: ReportFiles(directory: outputDir ?? environment["TACKLE_REPORT_DIR"] ?? "reports"),
                 instance: instance ?? environment["TACKLE_INSTANCE"] ?? Self.defaultInstance(),
+                language: try Language.parse(
+                    lang ?? environment["TACKLE_LANG"].flatMap { $0.isEmpty ? nil : $0 } ?? "zh",
+                    field: lang == nil ? "TACKLE_LANG" : "--lang"),
                 logger: logger)
             let offset = try now.map { try Instant.parse($0, clock: clock) - Int(time(nil)) } ?? 0
 
