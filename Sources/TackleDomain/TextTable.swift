@@ -21,6 +21,8 @@ public struct TextTable: Sendable, Hashable, Codable {
         /// The most terminal columns a cell (or the header) may take; longer text is cut and
         /// ends in `…`. `nil` means no limit.
         public var maxWidth: Int?
+        /// Whether a cell wider than ``maxWidth`` wraps onto more lines instead of being cut.
+        public var wraps: Bool
 
         /// Creates a column.
         ///
@@ -28,7 +30,9 @@ public struct TextTable: Sendable, Hashable, Codable {
         ///   - header: The header text.
         ///   - alignment: Which side the cells sit against; `.right` for numbers.
         ///   - maxWidth: The most terminal columns a cell may take, or `nil` for no limit.
-        public init(_ header: String, alignment: TextAlignment = .left, maxWidth: Int? = nil) {
+        ///   - wraps: Wrap a wider cell onto more lines rather than cut it.
+        public init(_ header: String, alignment: TextAlignment = .left, maxWidth: Int? = nil, wraps: Bool = false) {
+            self.wraps = wraps
             self.header = header
             self.alignment = alignment
             self.maxWidth = maxWidth
@@ -67,10 +71,13 @@ public struct TextTable: Sendable, Hashable, Codable {
     public func render() -> String {
         guard !columns.isEmpty else { return "" }
         let header = columns.map { fit($0.header, to: $0) }
-        let body = rows.map { row in
-            columns.indices.map { index in
-                fit(index < row.count ? row[index] : "", to: columns[index])
+        // A row of wrapping cells takes as many lines as its tallest cell.
+        let body = rows.flatMap { row -> [[String]] in
+            let cells = columns.indices.map { index in
+                lines(index < row.count ? row[index] : "", in: columns[index])
             }
+            let height = cells.map(\.count).max() ?? 1
+            return (0..<height).map { line in cells.map { line < $0.count ? $0[line] : "" } }
         }
         let widths = columns.indices.map { index in
             ([header] + body).map { TextWidth.columns(of: $0[index]) }.max() ?? 0
@@ -95,6 +102,13 @@ public struct TextTable: Sendable, Hashable, Codable {
         case .control, .lineSeparator, .paragraphSeparator: true
         default: false
         }
+    }
+
+    /// The cell's lines: wrapped to the column's maximum width, or one line cut to it.
+    private func lines(_ text: String, in column: Column) -> [String] {
+        guard column.wraps, let maxWidth = column.maxWidth else { return [fit(text, to: column)] }
+        let oneLine = String(String.UnicodeScalarView(text.unicodeScalars.map { breaksLayout($0) ? " " : $0 }))
+        return TextWidth.wrap(oneLine, to: maxWidth)
     }
 
     /// The cell text on one line, cut to the column's maximum width.

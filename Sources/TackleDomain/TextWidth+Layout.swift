@@ -45,4 +45,57 @@ extension TextWidth {
         kept.append(ellipsis)
         return kept
     }
+
+    /// The text broken into lines of at most `width` terminal columns, for a column that wraps
+    /// rather than cuts.
+    ///
+    /// Latin words break at spaces where they can; CJK text, which has no spaces, breaks between
+    /// any two characters. A word wider than `width` is split. A wide character is never split.
+    ///
+    /// - Parameters:
+    ///   - text: The text, on one line.
+    ///   - width: The maximum number of terminal columns per line, at least 2.
+    /// - Returns: One or more lines; `[""]` for empty text.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        let width = max(width, 2)
+        guard columns(of: text) > width else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        var used = 0
+        var lastSpace: String.Index?
+        for character in text {
+            let characterWidth = columns(of: character)
+            if used + characterWidth > width {
+                if character == " " {
+                    lines.append(line)
+                    line = ""
+                    used = 0
+                    lastSpace = nil
+                    continue
+                }
+                if let space = lastSpace, characterWidth == 1 {
+                    let head = String(line[..<space])
+                    let tail = String(line[line.index(after: space)...])
+                    lines.append(head)
+                    line = tail
+                    used = columns(of: tail)
+                } else {
+                    lines.append(line)
+                    line = ""
+                    used = 0
+                }
+                lastSpace = nil
+            }
+            if character == " " { lastSpace = line.endIndex }
+            if characterWidth > 1 { lastSpace = nil }
+            line.append(character)
+            used += characterWidth
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.enumerated().map { index, line in
+            let kept = index == 0 ? Substring(line) : line.drop { $0 == " " }
+            guard let last = kept.lastIndex(where: { $0 != " " }) else { return "" }
+            return String(kept[...last])
+        }
+    }
 }

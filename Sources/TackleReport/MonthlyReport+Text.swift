@@ -1,169 +1,309 @@
 import TackleDomain
 
 extension MonthlyReport {
-    /// The report as text for a terminal or the posting board: a ranked table, the plant
-    /// summary, then a short section per project.
+    /// The report as text for the posting board (公示) and the terminal, in Chinese or English.
     ///
-    /// Labels are English; titles and names appear as recorded, usually Chinese. Columns are laid
-    /// out by terminal width (``TextTable``, ``TextWidth``), so they line up with CJK text. The
-    /// text is the same for the same report, has no trailing spaces and ends with a newline.
+    /// First the posting part, which fits 100 columns even with Chinese titles (long titles and
+    /// names wrap onto more lines rather than being cut): the ranking with scores and
+    /// judgements, the projects not ranked, the projects called in and why, and the follow-up of
+    /// last month's talks. Then the plant summary per metric, then a section per project with its
+    /// figures, score parts, trials and milestones. Columns are laid out by terminal width, so
+    /// they line up with CJK text. The same report gives the same text; no line has trailing
+    /// spaces, and the text ends with a newline.
     ///
+    /// - Parameter language: Chinese or English.
     /// - Returns: The rendered report.
-    public func renderText() -> String {
-        var lines = ["tackle monthly status \(month) (as of \(asOf))", ""]
+    public func renderText(language: Language = .en) -> String {
+        let words = Words(language: language)
+        let zh = words.isChinese
+        var lines = [
+            zh ? "攻关项目月度考核 \(month)（数据截至 \(asOf)）" : "tackle monthly assessment \(month) (as of \(asOf))"
+        ]
+        if !isMonthComplete {
+            lines.append(zh ? "截至 \(asOf)，本月尚未结束，数据不完整" : "as of \(asOf), month incomplete")
+        }
+        lines += Self.wrapped(rubricLine(words), indent: "  ")
+        lines.append("")
         guard !projects.isEmpty else {
-            lines.append("no projects active in \(month)")
+            lines.append(zh ? "\(month) 无进行中的攻关项目" : "no projects active in \(month)")
             return Self.joined(lines)
         }
-        lines += Self.tableLines(rankingTable)
+        lines += postingLines(words)
         lines.append("")
-        lines += summaryLines
+        lines += summaryLines(words)
         for project in projects {
             lines.append("")
-            lines += detailLines(of: project)
+            lines += detailLines(of: project, words)
         }
         return Self.joined(lines)
     }
 
-    /// The ranking, one row per project.
-    private var rankingTable: TextTable {
-        var table = TextTable(columns: [
-            .init("RANK", alignment: .right),
-            .init("PROJECT"),
-            .init("TITLE", maxWidth: 24),
-            .init("LEADER", maxWidth: 12),
-            .init("STATUS"),
-            .init("JUDGEMENT"),
-            .init("MONTH RATE (95% CI)"),
-            .init("PREV", alignment: .right),
-            .init("BASELINE", alignment: .right),
-            .init("TARGET", alignment: .right),
-            .init("GAP CLOSED", alignment: .right),
-            .init("DUE"),
-        ])
-        for project in projects {
-            table.append([
-                project.rank.map(String.init) ?? "-",
-                project.key,
-                project.title,
-                project.leaderName,
-                Self.words(project.status),
-                project.judgement.description,
-                project.monthFigures.map(Self.rateWithInterval) ?? "no figures",
-                project.previousMonthFigures?.rate.map { Format.percent($0) } ?? "-",
-                project.baseline.rate.map { Format.percent($0) } ?? "-",
-                Format.percent(project.targetRate),
-                project.gapClosed.map { Format.percent($0, decimals: 0) } ?? "-",
-                Self.due(project),
-            ])
+    /// `评分细则第 1 版（自 2000-01 起）：指标进度 50 …；末位约谈 3 个`.
+    private func rubricLine(_ words: Words) -> String {
+        let parts = ScorePart.Part.allCases.map { "\(words.part($0)) \(rubric.points(for: $0))" }
+        if words.isChinese {
+            return "评分细则第 \(rubric.version) 版（自 \(rubric.effectiveFrom) 起）：\(parts.joined(separator: "、"))；"
+                + "末位约谈 \(rubric.calledIn) 个"
         }
-        return table
+        return "rubric version \(rubric.version) (from \(rubric.effectiveFrom)): \(parts.joined(separator: ", ")); "
+            + "\(rubric.calledIn) lowest called in"
     }
 
-    /// The plant's month in a few lines.
-    private var summaryLines: [String] {
+    /// The part that is posted: ranking, projects not ranked, called in, follow-up.
+    private func postingLines(_ words: Words) -> [String] {
+        let zh = words.isChinese
+        var lines: [String] = []
+        let ranked = projects.filter { $0.rank != nil }
+        if ranked.isEmpty {
+            lines.append(zh ? "本月无参加排名的项目" : "no project is ranked this month")
+        } else {
+            var table = TextTable(columns: [
+                .init(zh ? "排名" : "RANK", alignment: .right),
+                .init(zh ? "项目" : "PROJECT", maxWidth: 34, wraps: true),
+                .init(zh ? "负责人" : "LEADER", maxWidth: 10, wraps: true),
+                .init(zh ? "得分" : "SCORE", alignment: .right),
+                .init(zh ? "评价" : "JUDGEMENT"),
+                .init(zh ? "约谈" : "CALLED IN"),
+                .init(zh ? "备注" : "NOTE", maxWidth: 15, wraps: true),
+            ])
+            for project in ranked {
+                table.append([
+                    project.rank.map(String.init) ?? "-",
+                    "\(project.key) \(Self.oneLine(project.title))",
+                    Self.oneLine(project.leaderName),
+                    project.score.map { String($0.total) } ?? "-",
+                    words.judgement(project.judgement),
+                    project.calledIn ? (zh ? "是" : "yes") : "",
+                    project.monthFigures == nil ? (zh ? "本月数据未报" : "figures missing") : "",
+                ])
+            }
+            lines += Self.tableLines(table)
+        }
+
+        let unranked = projects.filter { $0.rank == nil }
+        if !unranked.isEmpty {
+            lines.append("")
+            lines.append(zh ? "不参加排名的项目：" : "Not ranked:")
+            var table = TextTable(columns: [
+                .init(zh ? "项目" : "PROJECT", maxWidth: 40, wraps: true),
+                .init(zh ? "负责人" : "LEADER", maxWidth: 10, wraps: true),
+                .init(zh ? "状态" : "STATUS"),
+                .init(zh ? "说明" : "NOTE", maxWidth: 30, wraps: true),
+            ])
+            for project in unranked {
+                table.append([
+                    "\(project.key) \(Self.oneLine(project.title))", Self.oneLine(project.leaderName),
+                    words.status(project.status), project.reasons.map(words.finding).joined(separator: "; "),
+                ])
+            }
+            lines += Self.tableLines(table)
+        }
+
+        lines.append("")
+        if calledIn.isEmpty {
+            let why: String
+            if rubric.calledIn == 0 {
+                why = zh ? "（评分细则不约谈）" : " (the rubric calls nobody in)"
+            } else if summary.rankedCount <= rubric.calledIn {
+                why =
+                    zh
+                    ? "（参加排名的项目不足 \(rubric.calledIn + 1) 个）"
+                    : " (fewer than \(rubric.calledIn + 1) projects ranked)"
+            } else {
+                why = zh ? "（得分末位的项目均为正常）" : " (the lowest-scoring projects are on track)"
+            }
+            lines.append(zh ? "末位约谈：无\(why)" : "Called in for a talk: none\(why)")
+        } else {
+            lines.append(zh ? "末位约谈：" : "Called in for a talk:")
+            for called in calledIn {
+                let head = "  \(called.key) \(Self.oneLine(called.title)) — \(Self.oneLine(called.leaderName))"
+                lines += Self.wrapped(head, indent: "    ")
+                let why = called.reasons.map(words.finding).joined(separator: zh ? "；" : "; ")
+                lines += Self.wrapped(
+                    "    " + (zh ? "得分 \(called.score)：" : "score \(called.score): ") + why, indent: "    ")
+            }
+        }
+
+        if !followUp.isEmpty {
+            lines.append("")
+            lines.append(zh ? "上月约谈跟踪（\(month.previous)）：" : "Follow-up of the talks for \(month.previous):")
+            for item in followUp {
+                let talk: String
+                if let held = item.talk {
+                    let by = Self.oneLine(held.heldByName)
+                    talk = zh ? "\(held.heldOn) 由\(by)约谈" : "talk held \(held.heldOn) by \(by)"
+                } else {
+                    talk = zh ? "尚未约谈" : "no talk recorded"
+                }
+                let change: String
+                if let score = item.score, let delta = item.scoreChange {
+                    let signed = delta > 0 ? "+\(delta)" : "\(delta)"
+                    let verdict = delta > 0 ? (zh ? "上升" : "rose") : (zh ? "未上升" : "did not rise")
+                    change =
+                        zh
+                        ? "得分 \(item.previousScore) → \(score)（\(signed)，\(verdict)）"
+                        : "score \(item.previousScore) → \(score) (\(signed), \(verdict))"
+                } else {
+                    change = zh ? "本月未参加排名" : "not ranked this month"
+                }
+                lines += Self.wrapped("  \(item.key) \(Self.oneLine(item.title)): \(talk); \(change)", indent: "    ")
+                for (index, action) in (item.talk?.actions ?? []).enumerated() {
+                    lines += Self.wrapped("    \(index + 1). \(Self.oneLine(action))", indent: "       ")
+                }
+            }
+        }
+        return lines
+    }
+
+    /// The plant's month in a few lines, figures per metric.
+    private func summaryLines(_ words: Words) -> [String] {
+        let zh = words.isChinese
         let statuses = ProjectStatus.allCases.filter { summary.byStatus[$0] > 0 }
-            .map { "\(summary.byStatus[$0]) \(Self.words($0))" }
+            .map { zh ? "\(words.status($0)) \(summary.byStatus[$0])" : "\(summary.byStatus[$0]) \(words.status($0))" }
         let judgements = Judgement.allCases.filter { summary.byJudgement[$0] > 0 }
-            .map { "\(summary.byJudgement[$0]) \($0)" }
-        let projectsWord = summary.projectCount == 1 ? "project" : "projects"
-        let production = summary.productionSlabs
-        let trials = summary.trialSlabs
-        let withFigures = projects.count { $0.monthFigures != nil }
-        return [
-            "Plant summary: \(summary.projectCount) \(projectsWord) (\(statuses.joined(separator: ", "))); "
-                + judgements.joined(separator: ", "),
-            "Behind (off track): \(Self.list(summary.behind)); at risk: \(Self.list(summary.atRisk))",
-            "Production in \(month): \(production.inspected) slabs inspected, \(production.defective) defective "
-                + "(figures of \(withFigures) of \(summary.projectCount) \(projectsWord))",
-            "Trials ended in \(month): \(summary.trialCount) (\(trials.inspected) slabs inspected, "
-                + "\(trials.defective) defective)",
-            "Bottom three (called in for a talk): \(Self.list(summary.bottomThree.map(bottomThreeLabel)))",
-        ]
-    }
-
-    /// `KEY (leader name)` for the bottom three.
-    private func bottomThreeLabel(_ key: String) -> String {
-        guard let project = projects.first(where: { $0.key == key }) else { return key }
-        return "\(key) (\(Self.oneLine(project.leaderName)))"
+            .map {
+                zh
+                    ? "\(words.judgement($0)) \(summary.byJudgement[$0])"
+                    : "\(summary.byJudgement[$0]) \(words.judgement($0))"
+            }
+        var lines: [String] = []
+        if zh {
+            lines.append(
+                "全厂汇总：项目 \(summary.projectCount) 个（\(statuses.joined(separator: "、"))）；"
+                    + judgements.joined(separator: "、"))
+            lines.append("滞后：\(words.list(summary.behind))；有风险：\(words.list(summary.atRisk))")
+        } else {
+            let noun = summary.projectCount == 1 ? "project" : "projects"
+            lines.append(
+                "Plant summary: \(summary.projectCount) \(noun) (\(statuses.joined(separator: ", "))); "
+                    + judgements.joined(separator: ", "))
+            lines.append("Behind (off track): \(words.list(summary.behind)); at risk: \(words.list(summary.atRisk))")
+        }
+        for metric in summary.metrics {
+            let name = Self.oneLine(metric.metricName)
+            let figures = metric.figures
+            let trials = metric.trialOutcomes
+            let line =
+                zh
+                ? "  \(name)：\(metric.projects) 个项目，\(metric.withFigures) 个报送数据，合计 \(figures.defective)/\(figures.inspected)；"
+                    + "本月结束试验 \(metric.trials) 次（\(trials.defective)/\(trials.inspected)）"
+                : "  \(name): \(metric.projects) projects, \(metric.withFigures) with figures, "
+                    + "\(figures.defective)/\(figures.inspected) in all; \(metric.trials) trial\(metric.trials == 1 ? "" : "s") ended "
+                    + "(\(trials.defective)/\(trials.inspected))"
+            lines += Self.wrapped(line, indent: "    ")
+        }
+        return lines
     }
 
     /// One project's section.
-    private func detailLines(of project: ProjectEntry) -> [String] {
-        var lines = [
-            "\(project.key)  \(Self.oneLine(project.title)) — leader \(Self.oneLine(project.leaderName)) "
-                + "(\(project.leaderNo)), unit \(project.unitCode)",
-            "  Status: \(Self.words(project.status)), opened \(project.openedOn), due \(project.dueOn) "
-                + "(\(Self.due(project)))",
-            "  Metric: \(Self.oneLine(project.metricName)); baseline \(Self.counts(project.baseline)) "
-                + "(\(project.baselinePeriod)); target \(Format.percent(project.targetRate))",
+    private func detailLines(of project: ProjectEntry, _ words: Words) -> [String] {
+        let zh = words.isChinese
+        var lines: [String] = []
+        lines += Self.wrapped(
+            "\(project.key)  \(Self.oneLine(project.title)) — "
+                + (zh ? "负责人 " : "leader ") + "\(Self.oneLine(project.leaderName)) (\(project.leaderNo)), "
+                + (zh ? "单位 " : "unit ") + project.unitCode, indent: "  ")
+        lines.append(
+            zh
+                ? "  状态：\(words.status(project.status))，\(project.openedOn) 开始，\(project.dueOn) 到期（\(words.due(project))）"
+                : "  Status: \(words.status(project.status)), opened \(project.openedOn), due \(project.dueOn) "
+                    + "(\(words.due(project)))")
+        lines += Self.wrapped(
+            (zh ? "  指标：" : "  Metric: ") + Self.oneLine(project.metricName) + (zh ? "；基准 " : "; baseline ")
+                + Self.counts(project.baseline, words) + " (\(project.baselinePeriod))"
+                + (zh ? "；目标 " : "; target ") + Format.percent(project.targetRate), indent: "    ")
+
+        let noFigures = zh ? "无数据" : "no figures"
+        var figures = [
+            "\(month): " + (project.monthFigures.map { Self.countsWithInterval($0, words) } ?? noFigures)
         ]
-
-        var figures = ["\(month): " + (project.monthFigures.map(Self.countsWithInterval) ?? "no figures")]
-        figures.append("\(month.previous): " + (project.previousMonthFigures.map(Self.counts) ?? "no figures"))
+        figures.append(
+            "\(month.previous): " + (project.previousMonthFigures.map { Self.counts($0, words) } ?? noFigures))
         if let gapClosed = project.gapClosed {
-            figures.append(
-                "gap closed \(Format.percent(gapClosed, decimals: 0)) "
-                    + "(expected \(Format.percent(project.expectedGapClosed, decimals: 0)))")
+            let share = Format.percent(gapClosed, decimals: 0)
+            let plan = Format.percent(project.expectedGapClosed, decimals: 0)
+            figures.append(zh ? "差距缩小 \(share)（计划 \(plan)）" : "gap closed \(share) (expected \(plan))")
         }
-        lines.append("  " + figures.joined(separator: "; "))
+        lines += Self.wrapped("  " + figures.joined(separator: "; "), indent: "    ")
 
-        let rank = project.rank.map { " (rank \($0) of \(projects.count { $0.rank != nil }))" } ?? ""
-        let reasons = project.reasons.isEmpty ? "" : " — " + project.reasons.joined(separator: "; ")
-        lines.append("  Judgement: \(project.judgement)\(rank)\(reasons)")
+        let rank =
+            project.rank.map { zh ? "，排名 \($0)/\(summary.rankedCount)" : ", rank \($0) of \(summary.rankedCount)" }
+            ?? ""
+        let reasons = project.reasons.isEmpty ? "" : " — " + project.reasons.map(words.finding).joined(separator: "; ")
+        lines += Self.wrapped(
+            (zh ? "  评价：" : "  Judgement: ") + words.judgement(project.judgement) + rank + reasons, indent: "    ")
+        if let score = project.score {
+            lines.append(
+                zh
+                    ? "  得分：\(score.total)（评分细则第 \(score.rubricVersion) 版）"
+                    : "  Score: \(score.total) (rubric version \(score.rubricVersion))")
+            for part in score.parts {
+                let head = "    \(words.part(part.part)) \(part.points)/\(part.maximum): "
+                lines += Self.wrapped(head + words.finding(part.finding), indent: "      ")
+            }
+        }
 
         if project.trials.isEmpty {
-            lines.append("  Trials ended in \(month): none")
+            lines.append(zh ? "  本月结束的试验：无" : "  Trials ended in \(month): none")
         } else {
-            lines.append("  Trials ended in \(month):")
-            lines += Self.tableLines(Self.trialTable(project.trials)).map { "    " + $0 }
+            lines.append(zh ? "  本月结束的试验：" : "  Trials ended in \(month):")
+            lines += Self.tableLines(Self.trialTable(project.trials, words)).map { "    " + $0 }
         }
 
         let milestones = project.milestones
         if milestones.dueInMonth.isEmpty {
-            lines.append("  Milestones due in \(month): none")
+            lines.append(zh ? "  本月到期节点：无" : "  Milestones due in \(month): none")
         } else {
-            lines.append("  Milestones due in \(month):")
-            lines += Self.tableLines(Self.milestoneTable(milestones.dueInMonth)).map { "    " + $0 }
+            lines.append(zh ? "  本月到期节点：" : "  Milestones due in \(month):")
+            lines += Self.tableLines(Self.milestoneTable(milestones.dueInMonth, words)).map { "    " + $0 }
         }
         guard milestones.total > 0 else {
-            lines.append("  Milestones: none planned")
+            lines.append(zh ? "  节点：未计划" : "  Milestones: none planned")
             return lines
         }
-        var progress = "  Milestones: \(milestones.done)/\(milestones.total) done"
+        var progress =
+            zh
+            ? "  节点：完成 \(milestones.done)/\(milestones.total)"
+            : "  Milestones: \(milestones.done)/\(milestones.total) done"
         if !milestones.overdue.isEmpty {
-            let numbers = milestones.overdue.map { "#\($0)" }.joined(separator: ", ")
-            progress += ", \(milestones.overdue.count) overdue (\(numbers))"
+            let numbers = words.numbers(milestones.overdue)
+            progress +=
+                zh
+                ? "，逾期 \(milestones.overdue.count) 个（\(numbers)）" : ", \(milestones.overdue.count) overdue (\(numbers))"
         }
         if let next = milestones.next {
-            progress += "; next: #\(next.number) \(Self.oneLine(next.title)) due \(next.dueOn)"
-            if next.state == .overdue { progress += " (overdue)" }
+            progress +=
+                zh
+                ? "；下一个：#\(next.number) \(Self.oneLine(next.title))，\(next.dueOn) 到期"
+                : "; next: #\(next.number) \(Self.oneLine(next.title)) due \(next.dueOn)"
+            if next.state == .overdue { progress += zh ? "（已逾期）" : " (overdue)" }
         }
-        lines.append(progress)
+        lines += Self.wrapped(progress, indent: "    ")
         return lines
     }
 
     /// The trials of one project, one row each.
-    private static func trialTable(_ trials: [TrialEntry]) -> TextTable {
+    private static func trialTable(_ trials: [TrialEntry], _ words: Words) -> TextTable {
+        let zh = words.isChinese
         var table = TextTable(columns: [
-            .init("TRIAL"),
-            .init("LEVER", maxWidth: 24),
-            .init("PARAMETERS"),
-            .init("OUTCOME", alignment: .right),
-            .init("RATE (95% CI)"),
-            .init("VERDICT"),
+            .init(zh ? "试验" : "TRIAL"),
+            .init(zh ? "措施" : "LEVER", maxWidth: 16, wraps: true),
+            .init(zh ? "参数" : "PARAMETERS", maxWidth: 24, wraps: true),
+            .init(zh ? "结果" : "OUTCOME", alignment: .right),
+            .init(zh ? "缺陷率 (95% CI)" : "RATE (95% CI)"),
+            .init(zh ? "结论" : "VERDICT", maxWidth: 24, wraps: true),
         ])
         for trial in trials {
-            var verdict = "\(verdictWords(trial.verdict)) (Fisher p \(Format.pValue(trial.fisherPValue)))"
+            var verdict = "\(words.verdict(trial.verdict)) (Fisher p \(Format.pValue(trial.fisherPValue)))"
             if let more = trial.additionalSlabsNeeded {
-                verdict += ", about \(more) more slabs needed"
+                verdict += zh ? "，约需再检 \(more) 块" : ", about \(more) more slabs needed"
             }
             table.append([
                 trial.label,
                 trial.lever,
                 trial.parameters.map(\.description).joined(separator: " "),
                 "\(trial.outcome.defective)/\(trial.outcome.inspected)",
-                rateWithInterval(trial.outcome),
+                rateWithInterval(trial.outcome, words),
                 verdict,
             ])
         }
@@ -171,21 +311,22 @@ extension MonthlyReport {
     }
 
     /// The milestones due in the month, one row each.
-    private static func milestoneTable(_ milestones: [MilestoneEntry]) -> TextTable {
+    private static func milestoneTable(_ milestones: [MilestoneEntry], _ words: Words) -> TextTable {
+        let zh = words.isChinese
         var table = TextTable(columns: [
             .init("#", alignment: .right),
-            .init("MILESTONE", maxWidth: 30),
-            .init("DUE"),
-            .init("STATE"),
-            .init("DONE"),
-            .init("OWNER", maxWidth: 12),
+            .init(zh ? "节点" : "MILESTONE", maxWidth: 30, wraps: true),
+            .init(zh ? "到期" : "DUE"),
+            .init(zh ? "状态" : "STATE"),
+            .init(zh ? "完成" : "DONE"),
+            .init(zh ? "负责人" : "OWNER", maxWidth: 12, wraps: true),
         ])
         for milestone in milestones {
             table.append([
                 String(milestone.number),
                 milestone.title,
                 milestone.dueOn.description,
-                stateWords(milestone.state),
+                words.milestoneState(milestone.state),
                 milestone.doneOn?.description ?? "-",
                 milestone.ownerName ?? "-",
             ])
@@ -193,67 +334,31 @@ extension MonthlyReport {
         return table
     }
 
-    /// `214 days left`, `due today`, `overdue by 12 days`, `completed 2026-05-20`.
-    private static func due(_ project: ProjectEntry) -> String {
-        guard let daysLeft = project.daysLeft else {
-            return Self.words(project.status) + (project.closedOn.map { " \($0)" } ?? "")
-        }
-        if daysLeft > 0 { return "\(Self.days(daysLeft)) left" }
-        if daysLeft == 0 { return "due today" }
-        return "overdue by \(Self.days(-daysLeft))"
-    }
-
     /// `1.45% (0.90-2.31%)`, or `no slabs inspected`.
-    private static func rateWithInterval(_ figures: Figures) -> String {
-        guard let rate = figures.rate else { return "no slabs inspected" }
+    private static func rateWithInterval(_ figures: Figures, _ words: Words) -> String {
+        guard let rate = figures.rate else { return words.isChinese ? "无检验" : "no slabs inspected" }
         guard let interval = figures.interval else { return Format.percent(rate) }
         return "\(Format.percent(rate)) (\(Format.number(interval.lower * 100, decimals: 2))-"
             + "\(Format.percent(interval.upper)))"
     }
 
     /// `48/1500 = 3.20%`.
-    private static func counts(_ figures: Figures) -> String {
-        let rate = figures.rate.map { " = \(Format.percent($0))" } ?? ", no slabs inspected"
+    private static func counts(_ figures: Figures, _ words: Words) -> String {
+        let none = words.isChinese ? "，无检验" : ", no slabs inspected"
+        let rate = figures.rate.map { " = \(Format.percent($0))" } ?? none
         return "\(figures.defective)/\(figures.inspected)\(rate)"
     }
 
     /// `21/1450 = 1.45% (95% CI 0.90-2.31%)`.
-    private static func countsWithInterval(_ figures: Figures) -> String {
-        guard let interval = figures.interval else { return counts(figures) }
-        return counts(figures) + " (95% CI \(Format.number(interval.lower * 100, decimals: 2))-"
+    private static func countsWithInterval(_ figures: Figures, _ words: Words) -> String {
+        guard let interval = figures.interval else { return counts(figures, words) }
+        return counts(figures, words) + " (95% CI \(Format.number(interval.lower * 100, decimals: 2))-"
             + "\(Format.percent(interval.upper)))"
-    }
-
-    /// `on hold` rather than the typed `on-hold`.
-    private static func words(_ status: ProjectStatus) -> String {
-        status == .onHold ? "on hold" : status.rawValue
-    }
-
-    private static func verdictWords(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .better: "better than baseline"
-        case .noDetectableChange: "no detectable change"
-        case .worse: "worse than baseline"
-        }
-    }
-
-    private static func stateWords(_ state: Milestone.State) -> String {
-        switch state {
-        case .open: "open"
-        case .doneOnTime: "done on time"
-        case .doneLate: "done late"
-        case .overdue: "overdue"
-        }
-    }
-
-    /// `A, B`, or `none`.
-    private static func list(_ items: [String]) -> String {
-        items.isEmpty ? "none" : items.joined(separator: ", ")
     }
 
     /// The text on one line without spaces around it: a title with a line break or tab must not
     /// break the layout.
-    private static func oneLine(_ text: String) -> String {
+    static func oneLine(_ text: String) -> String {
         let scalars = text.unicodeScalars.map { scalar -> Unicode.Scalar in
             switch scalar.properties.generalCategory {
             case .control, .lineSeparator, .paragraphSeparator: " "
@@ -263,22 +368,25 @@ extension MonthlyReport {
         return String(String(String.UnicodeScalarView(scalars)).trimmingSpaces)
     }
 
+    /// A long line wrapped to 100 columns, continuation lines indented.
+    static func wrapped(_ line: String, indent: String, width: Int = 100) -> [String] {
+        let pieces = TextWidth.wrap(line, to: width)
+        guard pieces.count > 1 else { return pieces }
+        let rest = String(line.dropFirst(pieces[0].count)).trimmingSpaces
+        return [pieces[0]] + TextWidth.wrap(String(rest), to: width - indent.count).map { indent + $0 }
+    }
+
     /// A rendered table as lines, without the final newline.
-    private static func tableLines(_ table: TextTable) -> [String] {
+    static func tableLines(_ table: TextTable) -> [String] {
         table.render().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
     /// The lines joined, each without trailing spaces and ending in a newline.
-    private static func joined(_ lines: [String]) -> String {
+    static func joined(_ lines: [String]) -> String {
         lines.map { line in
             guard let last = line.lastIndex(where: { $0 != " " }) else { return "" }
             return String(line[...last])
         }
         .joined(separator: "\n") + "\n"
     }
-}
-
-extension MonthlyReport {
-    /// `1 day`, `12 days`.
-    fileprivate static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 }

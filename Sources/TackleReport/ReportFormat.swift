@@ -9,9 +9,13 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     public var fileExtension: String { rawValue == "text" ? "txt" : "json" }
 
     /// Renders a report.
-    public func render(_ report: MonthlyReport) throws -> String {
+    ///
+    /// - Parameters:
+    ///   - report: The report.
+    ///   - language: The language of the text; JSON is language-free.
+    public func render(_ report: MonthlyReport, language: Language = .en) throws -> String {
         switch self {
-        case .text: report.renderText()
+        case .text: report.renderText(language: language)
         case .json: try JSONDocument.encode(report)
         }
     }

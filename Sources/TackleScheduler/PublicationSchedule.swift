@@ -5,7 +5,7 @@ import TackleStore
 /// When each month's report is due: on a day of the next month at a local time at the plant.
 ///
 /// The report for month M is due on ``day`` of month M+1 at ``hour``:``minute`` plant time
-/// (defaults: the 1st, 06:00, Asia/Shanghai). Times are compared on the plant's wall clock, so
+/// (defaults: the 5th, after the figures deadline, 08:00, Asia/Shanghai). Times are compared on the plant's wall clock, so
 /// daylight-saving changes move nothing: a due time skipped by a change falls due when the
 /// clock passes it.
 public struct PublicationSchedule: Sendable {
@@ -18,7 +18,7 @@ public struct PublicationSchedule: Sendable {
     public var clock: PlantClock
 
     /// - Throws: ``StoreError`` `.invalidInput` naming the field when a value is out of range.
-    public init(day: Int = 1, hour: Int = 6, minute: Int = 0, catchUpMonths: Int = 24, clock: PlantClock) throws {
+    public init(day: Int = 5, hour: Int = 8, minute: Int = 0, catchUpMonths: Int = 24, clock: PlantClock) throws {
         guard (1...28).contains(day) else {
             throw StoreError(.invalidInput, field: "--due-day", "--due-day: \(day) must be 1-28 (every month has it)")
         }

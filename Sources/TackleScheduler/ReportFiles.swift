@@ -21,15 +21,16 @@ public struct ReportFiles: Sendable {
         self.directory = directory
     }
 
-    /// `tackle-status-2026-05.txt` or `.json`.
-    public func fileName(of month: Month, _ format: ReportFormat) -> String {
-        "tackle-status-\(month).\(format.fileExtension)"
+    /// `tackle-status-2026-05.txt` or `.json`: the latest revision; `tackle-status-2026-05-r2.txt`
+    /// for one revision.
+    public func fileName(of month: Month, _ format: ReportFormat, revision: Int? = nil) -> String {
+        "tackle-status-\(month)\(revision.map { "-r\($0)" } ?? "").\(format.fileExtension)"
     }
 
     /// The full path of a month's file.
-    public func path(of month: Month, _ format: ReportFormat) -> String {
-        directory.hasSuffix("/")
-            ? directory + fileName(of: month, format) : directory + "/" + fileName(of: month, format)
+    public func path(of month: Month, _ format: ReportFormat, revision: Int? = nil) -> String {
+        let name = fileName(of: month, format, revision: revision)
+        return directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
     /// Creates the directory (and its parents) if missing.
@@ -50,10 +51,11 @@ public struct ReportFiles: Sendable {
     }
 
     /// Writes a month's file atomically.
-    public func write(_ text: String, for month: Month, _ format: ReportFormat) throws {
-        let final = path(of: month, format)
+    public func write(_ text: String, for month: Month, _ format: ReportFormat, revision: Int? = nil) throws {
+        let final = path(of: month, format, revision: revision)
         let temporary =
-            "\(directory)/.\(fileName(of: month, format)).\(getpid()).\(UInt32.random(in: .min ... .max)).tmp"
+            "\(directory)/.\(fileName(of: month, format, revision: revision)).\(getpid())."
+            + "\(UInt32.random(in: .min ... .max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.error("cannot create \(temporary)") }
         var written = true

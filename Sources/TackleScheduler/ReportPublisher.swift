@@ -20,12 +20,17 @@ public struct ReportPublisher: Sendable {
     public var files: ReportFiles
     /// Who publishes: recorded with each report.
     public var instance: String
+    /// The language the text is published in.
+    public var language: Language
     public var logger: Logger
 
-    public init(schedule: PublicationSchedule, files: ReportFiles, instance: String, logger: Logger) {
+    public init(
+        schedule: PublicationSchedule, files: ReportFiles, instance: String, language: Language = .zh, logger: Logger
+    ) {
         self.schedule = schedule
         self.files = files
         self.instance = instance
+        self.language = language
         self.logger = logger
     }
 
@@ -37,11 +42,21 @@ public struct ReportPublisher: Sendable {
         public var filesWritten: [Month] = []
         /// Months due and published (by anyone) after the pass.
         public var due: [Month] = []
+        /// Recent published months whose data changed since their latest revision.
+        public var changedSincePublished: [Month] = []
+        /// Months already reported as changed, carried from pass to pass so each is logged once.
+        public var changedSinceWarned: Set<Month> = []
     }
 
     /// Runs one pass on `store` as if the time were `instant`.
-    public func pass(on store: Store, at instant: Int) throws -> Outcome {
+    ///
+    /// - Parameters:
+    ///   - store: The store.
+    ///   - instant: The time, seconds since 1970.
+    ///   - warned: Months already logged as changed since publication, not logged again.
+    public func pass(on store: Store, at instant: Int, warned: Set<Month> = []) throws -> Outcome {
         var outcome = Outcome()
+        outcome.changedSinceWarned = warned
         guard let firstDataMonth = try store.firstDataMonth() else {
             logger.debug("nothing to publish: the database holds no data yet")
             return outcome
@@ -54,13 +69,19 @@ public struct ReportPublisher: Sendable {
             logger.info("removed a temporary file left by an interrupted writer", metadata: ["report.file": "\(name)"])
         }
 
-        let alreadyPublished = Set(try store.publishedReports(in: first...last).map(\.period))
+        let published = try store.publishedReports(in: first...last)
+        let alreadyPublished = Set(published.map(\.period))
         for month in months where !alreadyPublished.contains(month) {
             let started = monotonicSeconds()
-            let report = MonthlyReport(facts: try store.monthlyReportFacts(for: month))
+            let report = MonthlyReport(
+                facts: try store.monthlyReportFacts(for: month, timeZone: schedule.clock.timeZone))
             let content = PublishedReport.Content(
-                text: try ReportFormat.text.render(report), json: try ReportFormat.json.render(report))
-            if try store.publish(month, content: content, instance: instance, timeZone: schedule.clock.timeZone) {
+                text: try ReportFormat.text.render(report, language: language),
+                json: try ReportFormat.json.render(report))
+            let details = PublishedReport.Details(
+                instance: instance, timeZone: schedule.clock.timeZone, language: language.rawValue,
+                calledIn: report.calledIn.map(\.key))
+            if try store.publish(month, content: content, details: details) {
                 outcome.published.append(month)
                 try writeFiles(content, for: month)
                 outcome.filesWritten.append(month)
@@ -76,9 +97,27 @@ public struct ReportPublisher: Sendable {
             }
         }
 
+        // The job never republishes: a month whose data changed after publication is reported
+        // (once per month and process), and `tackle report publish --reason` makes a revision.
+        let latest = Dictionary(
+            published.map { ($0.period, $0) }, uniquingKeysWith: { $0.revision > $1.revision ? $0 : $1 })
+        for (month, record) in latest where !outcome.changedSinceWarned.contains(month) {
+            guard month.adding(months: 3) > last else { continue }
+            let report = MonthlyReport(
+                facts: try store.monthlyReportFacts(for: month, timeZone: schedule.clock.timeZone))
+            if SHA256.hex(try ReportFormat.json.render(report)) != record.jsonSHA256 {
+                outcome.changedSinceWarned.insert(month)
+                outcome.changedSincePublished.append(month)
+            }
+        }
+
         // Files of every published month in the window: rewrite what is missing or incomplete,
         // e.g. after a crash between the archive's commit and the file's rename.
-        for record in try store.publishedReports(in: first...last) where !outcome.filesWritten.contains(record.period) {
+        let latestRevisions = Dictionary(
+            try store.publishedReports(in: first...last).map { ($0.period, $0) },
+            uniquingKeysWith: { $0.revision > $1.revision ? $0 : $1 }
+        ).values.sorted { $0.period < $1.period }
+        for record in latestRevisions where !outcome.filesWritten.contains(record.period) {
             let textOK = files.isComplete(record.period, .text, checksum: record.textSHA256)
             let jsonOK = files.isComplete(record.period, .json, checksum: record.jsonSHA256)
             if textOK && jsonOK { continue }

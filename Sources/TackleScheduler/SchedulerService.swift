@@ -2,6 +2,7 @@ import Dispatch
 import Logging
 import ServiceLifecycle
 import Synchronization
+import TackleDomain
 import TackleReport
 import TackleStore
 import UnixSignals
@@ -72,13 +73,14 @@ public struct SchedulerService: Service {
             ])
         var failures = 0
         var wasUnavailable = false
+        var warned: Set<Month> = []
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let instant = now
             let pause: Double
-            let (location, publisher) = (location, publisher)
+            let (location, publisher, alreadyWarned) = (location, publisher, warned)
             let outcome = await BlockingPass.run(on: passQueue, grace: shutdownGrace) {
                 try Store.withStore(at: location, logger: publisher.logger) { store in
-                    try publisher.pass(on: store, at: instant)
+                    try publisher.pass(on: store, at: instant, warned: alreadyWarned)
                 }
             }
             switch outcome {
@@ -88,7 +90,13 @@ public struct SchedulerService: Service {
                     "shutdown: abandoned a pass still waiting on the database; nothing of it is kept",
                     metadata: ["scheduler.instance": "\(publisher.instance)"])
                 return
-            case .finished(.success):
+            case .finished(.success(let passed)):
+                for month in passed.changedSincePublished {
+                    logger.warning(
+                        "figures changed after publication; `tackle report publish --month \(month) --reason ...` publishes a revision",
+                        metadata: ["report.period": "\(month)", "scheduler.instance": "\(publisher.instance)"])
+                }
+                warned = passed.changedSinceWarned
                 if failures > 0 {
                     logger.info(
                         wasUnavailable ? "database is reachable again" : "publishing works again",

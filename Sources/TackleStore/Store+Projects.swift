@@ -72,7 +72,8 @@ extension Store {
     /// - Parameters:
     ///   - key: The project.
     ///   - status: The new status; the lifecycle must allow the move.
-    ///   - date: The day of the change: the closing date when finishing.
+    ///   - date: The day the change takes effect (the closing date when finishing): a past month's
+    ///     report shows the status in force at its end. Not before the opening or the last change.
     ///   - reason: Why, required.
     ///   - actor: Who is acting.
     /// - Returns: The project as stored.
@@ -86,10 +87,16 @@ extension Store {
             _ = try projectID(key, lock: true)
             let current = try project(key)
             try current.status.checkTransition(to: status)
-            if status.isFinished, date < current.openedOn {
+            if date < current.openedOn {
                 throw StoreError(
                     .invalidInput, field: "--on",
-                    "--on: a project cannot close (\(date)) before it opened (\(current.openedOn))")
+                    "--on: a project's status cannot change (\(date)) before it opened (\(current.openedOn))")
+            }
+            if let last = try lastStatusChange(of: key), date < last {
+                throw StoreError(
+                    .invalidInput, field: "--on",
+                    "--on: the last status change of \(key) is dated \(last); a later change cannot be dated "
+                        + "before it (\(date))")
             }
             if status.isFinished, let late = try lastTrial(of: key, endingAfter: date) {
                 throw StoreError(
@@ -97,12 +104,24 @@ extension Store {
                     "--on: a project cannot close (\(date)) before its trial T\(late.number) ended (\(late.endedOn)); "
                         + "close it on or after that day, or correct the trial's dates first")
             }
+            // The status-change trigger dates the change by this setting, so past months stay past.
+            try connection.execute("SELECT set_config('tackle.status_on', $1, true)", [date.description])
             try connection.execute(
                 "UPDATE project SET status = $2, closed_on = $3, version = version + 1 WHERE key = $1",
                 [key, status.rawValue, status.isFinished ? date : nil]
             )
             return try project(key)
         }
+    }
+
+    /// The day of a project's latest status change, if any.
+    private func lastStatusChange(of key: String) throws -> LocalDate? {
+        try connection.query(
+            """
+            SELECT max(c.effective_on) AS last FROM project_status_change c JOIN project p ON p.id = c.project_id
+            WHERE p.key = $1
+            """, [key]
+        ).first?.decode(LocalDate?.self, "last")
     }
 
     /// The trial of a project that ends last after `date`, if any.

@@ -29,8 +29,8 @@ struct Tackle: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             UnitCommand.self, PersonCommand.self, ProjectCommand.self, MemberCommand.self, MilestoneCommand.self,
-            TrialCommand.self, MetricCommand.self, HistoryCommand.self, ReportCommand.self, SchedulerCommand.self,
-            DemoCommand.self, DB.self,
+            TrialCommand.self, MetricCommand.self, HistoryCommand.self, ReportCommand.self, AssessmentCommand.self,
+            TalkCommand.self, SchedulerCommand.self, DemoCommand.self, DB.self,
         ]
     )
 

@@ -33,7 +33,7 @@ struct SchedulerCommandTests {
     /// A `--once` pass on 2026-11-01 after the due time, publishing 2026-08 to 2026-10.
     static func passToOctober(_ directory: ReportDirectory) -> [String] {
         [
-            "scheduler", "run", "--once", "--now", "2026-11-01T07:00:00+08:00", "--catch-up", "3", "--output-dir",
+            "scheduler", "run", "--once", "--now", "2026-11-05T09:00:00+08:00", "--catch-up", "3", "--output-dir",
             directory.path,
         ]
     }
@@ -141,7 +141,7 @@ struct SchedulerCommandTests {
         let first = try Self.firstDataMonth(database)
         let due = months(from: first, count: 24)
         // 24 months after the first data, past the 06:00 due time of the 1st.
-        let now = months(from: first, count: 25).last! + "-01T07:00:00+08:00"
+        let now = months(from: first, count: 25).last! + "-05T09:00:00+08:00"
 
         let running = try ["plant-a", "plant-b", "plant-c"].map { instance in
             try database.tackle.start([
@@ -162,7 +162,7 @@ struct SchedulerCommandTests {
 
         // The archived report is what `tackle report monthly` prints for that month.
         for month in ["2026-05", "2026-10"] {
-            let text = try database.tackle.succeed("report", "monthly", "--month", month)
+            let text = try database.tackle.succeed("report", "monthly", "--month", month, "--lang", "zh")
             let json = try database.tackle.succeed("report", "monthly", "--month", month, "--format", "json")
             #expect(directory.contents(month, "txt") == text.stdout)
             #expect(directory.contents(month, "json") == json.stdout)
@@ -214,7 +214,7 @@ struct SchedulerCommandTests {
     func catchUpBound() throws {
         let (database, directory) = try Self.demoWithDirectory("sched_catch_up")
         defer { Self.remove(database, directory) }
-        let now = "2026-12-01T06:00:00+08:00"  // exactly due: November is the newest due month
+        let now = "2026-12-05T08:00:00+08:00"  // exactly due: November is the newest due month
         let narrow = try database.tackle.succeed(
             "scheduler", "run", "--once", "--now", now, "--catch-up", "4", "--output-dir", directory.path)
         #expect(Self.publishedCount(narrow) == 4)
@@ -226,13 +226,13 @@ struct SchedulerCommandTests {
         #expect(try Self.published(database).map(\.period) == months(from: "2026-06", count: 6))
         try Self.expectFilesComplete(directory, database)
 
-        // A minute before its due time December is not due; at 06:00 it is.
+        // A minute before its due time (the 5th, 08:00) December is not due; at 08:00 it is.
         let early = try database.tackle.succeed(
-            "scheduler", "run", "--once", "--now", "2027-01-01T05:59:00+08:00", "--catch-up", "1", "--output-dir",
+            "scheduler", "run", "--once", "--now", "2027-01-05T07:59:00+08:00", "--catch-up", "1", "--output-dir",
             directory.path)
         #expect(Self.publishedCount(early) == 0)
         let onTime = try database.tackle.succeed(
-            "scheduler", "run", "--once", "--now", "2027-01-01T06:00:00+08:00", "--catch-up", "1", "--output-dir",
+            "scheduler", "run", "--once", "--now", "2027-01-05T08:00:00+08:00", "--catch-up", "1", "--output-dir",
             directory.path)
         #expect(Self.publishedCount(onTime) == 1)
         #expect(try Self.published(database).last?.period == "2026-12")
@@ -280,7 +280,7 @@ struct SchedulerCommandTests {
         let (database, directory) = try Self.demoWithDirectory("sched_term_busy")
         defer { Self.remove(database, directory) }
         let run = [
-            "scheduler", "run", "--now", "2026-11-01T07:00:00+08:00", "--catch-up", "3", "--output-dir", directory.path,
+            "scheduler", "run", "--now", "2026-11-05T09:00:00+08:00", "--catch-up", "3", "--output-dir", directory.path,
         ]
         try Self.holdingMonth("2026-09", in: database) {
             let job = try database.tackle.start(run)
@@ -300,7 +300,7 @@ struct SchedulerCommandTests {
         let (database, directory) = try Self.demoWithDirectory("sched_signal_\(signal)")
         defer { Self.remove(database, directory) }
         let job = try database.tackle.start([
-            "scheduler", "run", "--now", "2026-11-01T07:00:00+08:00", "--catch-up", "5", "--output-dir", directory.path,
+            "scheduler", "run", "--now", "2026-11-05T09:00:00+08:00", "--catch-up", "5", "--output-dir", directory.path,
         ])
         let published = try eventually(within: 20) {
             try database.integer("SELECT count(*) AS n FROM published_report") == 5

@@ -23,7 +23,7 @@ struct SchedulerOutageTests {
 
         // October's report falls due 10 seconds after the job starts: during the outage.
         let job = try database.tackle.start([
-            "scheduler", "run", "--now", "2026-11-01T05:59:50+08:00", "--catch-up", "2", "--output-dir",
+            "scheduler", "run", "--now", "2026-11-05T07:59:50+08:00", "--catch-up", "2", "--output-dir",
             directory.path, "--retry-max-seconds", "1", "--instance", "outage",
         ])
         defer { if job.process.isRunning { kill(job.process.processIdentifier, SIGKILL) } }

@@ -185,8 +185,13 @@ struct TrackerCommandTests {
         try tackle.succeed(
             "metric", "correct", Self.key, "--month", "2026-05", "--inspected", "1450", "--defective", "19",
             "--reason", "两块复判为非纵裂", "--if-version", "1")
-        try tackle.succeed("project", "set-status", Self.key, "on-hold", "--reason", "连铸机检修")
-        try tackle.succeed("project", "set-status", Self.key, "active", "--reason", "检修完成")
+        try tackle.succeed("project", "set-status", Self.key, "on-hold", "--reason", "连铸机检修", "--on", "2026-09-01")
+        try tackle.succeed("project", "set-status", Self.key, "active", "--reason", "检修完成", "--on", "2026-09-20")
+        // A change dated before the last one would rewrite the timeline past months are built from.
+        let backdated = try tackle.run(
+            "project", "set-status", Self.key, "completed", "--reason", "纵裂率达标", "--on", "2026-09-10")
+        #expect(backdated.status == 1)
+        #expect(backdated.stderr.contains("--on: the last status change of \(Self.key) is dated 2026-09-20"))
         try tackle.succeed(
             "project", "set-status", Self.key, "completed", "--reason", "纵裂率连续三个月低于目标", "--on", "2026-10-31")
 

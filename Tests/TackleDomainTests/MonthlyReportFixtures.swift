@@ -28,7 +28,9 @@ enum ReportFixture {
         month: Proportion? = counts(21, of: 1450),
         previousMonth: Proportion? = counts(30, of: 1400),
         trials: [Trial] = [],
-        milestones: [Milestone] = []
+        milestones: [Milestone] = [],
+        recordedOn: String? = "2026-06-03",
+        metricName: String = "longitudinal crack rate"
     ) -> ProjectFacts {
         ProjectFacts(
             key: key,
@@ -40,14 +42,18 @@ enum ReportFixture {
             openedOn: date(openedOn),
             dueOn: date(dueOn),
             closedOn: closedOn.map(date),
-            metricName: "longitudinal crack rate",
+            metricName: metricName,
             baseline: baseline,
             baselinePeriod: try! MonthRange.parse("2026-01..2026-03"),
             targetRate: targetRate,
             monthFigures: month,
             previousMonthFigures: previousMonth,
             trials: trials,
-            milestones: milestones
+            milestones: milestones,
+            figuresRecordedOn: month == nil ? nil : recordedOn.map(date),
+            recentTrials: trials.map {
+                ProjectFacts.TrialWork(endedOn: $0.endedOn, isConcluded: !$0.conclusion.isEmpty)
+            }
         )
     }
 
@@ -93,8 +99,8 @@ enum ReportFixture {
     }
 
     /// The report of May 2026 for the given projects.
-    static func report(_ projects: [ProjectFacts]) -> MonthlyReport {
-        MonthlyReport(facts: MonthlyReportFacts(month: month, projects: projects))
+    static func report(_ projects: [ProjectFacts], rubric: Rubric = .standard) -> MonthlyReport {
+        MonthlyReport(facts: MonthlyReportFacts(month: month, projects: projects, rubric: rubric))
     }
 
     /// The one project of a report of May 2026 with just this project.

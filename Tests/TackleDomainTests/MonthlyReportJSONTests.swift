@@ -83,10 +83,16 @@ struct MonthlyReportJSONTests {
         try JSONDecoder().decode(JSON.self, from: try encoded(Self.report))
     }
 
-    @Test("top level: month, as_of, projects, summary")
+    @Test("top level: month, as_of, completeness, rubric, projects, called in, follow-up, summary")
     func topLevel() throws {
         let json = try Self.document()
-        #expect(json.keys == ["month", "as_of", "projects", "summary"])
+        #expect(
+            json.keys == [
+                "month", "as_of", "is_month_complete", "rubric", "projects", "called_in", "follow_up", "summary",
+            ])
+        #expect(json["is_month_complete"] == .bool(true))
+        #expect(json["rubric"]?["version"] == .number(1))
+        #expect(json["rubric"]?["progress_points"] == .number(50))
         #expect(json["month"] == .string("2026-05"))
         #expect(json["as_of"] == .string("2026-05-31"))
     }
@@ -99,7 +105,7 @@ struct MonthlyReportJSONTests {
                 "key", "title", "unit_code", "leader_no", "leader_name", "status", "opened_on", "due_on",
                 "days_left", "is_overdue", "metric_name", "baseline", "baseline_period", "target_rate",
                 "month_figures", "previous_month_figures", "gap_closed", "expected_gap_closed", "expected_rate",
-                "trials", "milestones", "judgement", "reasons", "rank",
+                "trials", "milestones", "judgement", "reasons", "rank", "score", "called_in", "figures_recorded_on",
             ]
         )
         #expect(project["key"] == .string("SLAB-CRACK-2026"))
@@ -112,7 +118,13 @@ struct MonthlyReportJSONTests {
         #expect(project["is_overdue"] == .bool(false))
         #expect(project["judgement"] == .string("on-track"))
         #expect(project["rank"] == .number(1))
-        #expect(project["reasons"] == .array([.string("on the glide path: 1.45% ≤ expected 2.09%")]))
+        #expect(project["reasons"]?[0]?["code"] == .string("on-glide-path"))
+        #expect(project["reasons"]?[0]?["rate"] == .number(0.0145))
+        #expect(project["called_in"] == .bool(false))
+        #expect(project["score"]?["total"] == .number(93))  // 50 + 25 + 8 (two trials, no conclusion) + 10
+        #expect(project["score"]?["rubric_version"] == .number(1))
+        #expect(project["score"]?["parts"]?[0]?["part"] == .string("progress"))
+        #expect(project["score"]?["parts"]?[0]?["finding"]?["code"] == .string("on-glide-path"))
         #expect(project["baseline_period"] == .string("2026-01..2026-03"))
         #expect(project["target_rate"] == .number(0.005))
         #expect(isClose(project["gap_closed"]?.number, 0.648_148_148_148, within: 1e-12))
@@ -167,12 +179,15 @@ struct MonthlyReportJSONTests {
         #expect(milestones["next"]?["state"] == .string("open"))
     }
 
-    @Test("a project without figures leaves unknown values out and is at-risk")
+    @Test("an on-hold project without figures leaves unknown values out and is not ranked")
     func withoutFigures() throws {
         let project = try #require(try Self.document()["projects"]?[1])
         #expect(project["key"] == .string("CORNER-2026"))
         #expect(project["status"] == .string("on-hold"))
-        #expect(project["judgement"] == .string("at-risk"))
+        #expect(project["judgement"] == .string("not-ranked"))
+        #expect(project["rank"] == nil)
+        #expect(project["score"] == nil)
+        #expect(project["reasons"]?[0]?["code"] == .string("on-hold"))
         #expect(project["month_figures"] == nil)
         #expect(project["gap_closed"] == nil)
     }
@@ -182,8 +197,8 @@ struct MonthlyReportJSONTests {
         let summary = try #require(try Self.document()["summary"])
         #expect(
             summary.keys == [
-                "project_count", "by_status", "by_judgement", "behind", "at_risk", "trial_count", "trial_slabs",
-                "production_slabs", "bottom_three",
+                "project_count", "ranked_count", "by_status", "by_judgement", "behind", "at_risk", "called_in",
+                "trial_count", "metrics",
             ]
         )
         #expect(
@@ -196,14 +211,17 @@ struct MonthlyReportJSONTests {
         #expect(
             summary["by_judgement"]
                 == .object([
-                    "on_track": .number(1), "at_risk": .number(1), "off_track": .number(0), "closed": .number(0),
+                    "on_track": .number(1), "at_risk": .number(0), "off_track": .number(0), "not_ranked": .number(1),
+                    "closed": .number(0),
                 ])
         )
         #expect(summary["behind"] == .array([]))
-        #expect(summary["at_risk"] == .array([.string("CORNER-2026")]))
-        #expect(summary["trial_slabs"] == .object(["defective": .number(6), "inspected": .number(690)]))
-        #expect(summary["production_slabs"] == .object(["defective": .number(29), "inspected": .number(2000)]))
-        #expect(summary["bottom_three"] == .array([.string("CORNER-2026"), .string("SLAB-CRACK-2026")]))
+        #expect(summary["at_risk"] == .array([]))
+        #expect(summary["called_in"] == .array([]))
+        let metric = try #require(summary["metrics"]?[0])
+        #expect(metric["metric_name"] == .string("longitudinal crack rate"))
+        #expect(metric["trial_outcomes"] == .object(["defective": .number(6), "inspected": .number(690)]))
+        #expect(metric["figures"] == .object(["defective": .number(29), "inspected": .number(2000)]))
     }
 
     @Test("a published report decodes back to the same value")

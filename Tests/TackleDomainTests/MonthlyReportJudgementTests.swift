@@ -12,7 +12,8 @@ struct MonthlyReportJudgementTests {
     func onTrack() {
         let entry = F.entry(F.project(month: F.counts(21, of: 1450)))
         #expect(entry.judgement == .onTrack)
-        #expect(entry.reasons == ["on the glide path: 1.45% ≤ expected 2.09%"])
+        #expect(entry.reasons.map(\.code) == [.onGlidePath])
+        #expect(entry.reasons.first?.rate == 21.0 / 1450)
         #expect(isClose(entry.expectedRate, 0.032 - 150.0 / 364 * 0.027, within: 1e-15))
         #expect(isClose(entry.expectedGapClosed, 150.0 / 364, within: 1e-15))
     }
@@ -30,7 +31,7 @@ struct MonthlyReportJudgementTests {
     func atRiskWithoutFigures() {
         let entry = F.entry(F.project(month: nil))
         #expect(entry.judgement == .atRisk)
-        #expect(entry.reasons == ["no defect figures for 2026-05"])
+        #expect(entry.reasons == [Finding(.noFigures, month: F.month)])
         #expect(entry.monthFigures == nil)
         #expect(entry.gapClosed == nil)
     }
@@ -39,28 +40,30 @@ struct MonthlyReportJudgementTests {
     func atRiskWithNothingInspected() {
         let entry = F.entry(F.project(month: F.counts(0, of: 0)))
         #expect(entry.judgement == .atRisk)
-        #expect(entry.reasons == ["no slabs inspected in 2026-05"])
+        #expect(entry.reasons == [Finding(.noSlabsInspected, month: F.month)])
     }
 
     @Test("at risk: a month rate above the glide path but below the baseline")
     func atRiskAboveGlidePath() {
         let entry = F.entry(F.project(month: F.counts(50, of: 2000)))
         #expect(entry.judgement == .atRisk)
-        #expect(entry.reasons == ["month rate 2.50% is above the glide path's expected 2.09%"])
+        #expect(entry.reasons.map(\.code) == [.aboveGlidePath])
+        #expect(entry.reasons.first?.rate == 0.025)
+        #expect(matches(entry.reasons.first?.expected.map { $0 * 100 }, printed: 2.09, decimals: 2))
     }
 
     @Test("at risk: one milestone overdue, even with a good rate")
     func atRiskOneMilestoneOverdue() {
         let entry = F.entry(F.project(milestones: [F.milestone(1, due: "2026-04-30")]))
         #expect(entry.judgement == .atRisk)
-        #expect(entry.reasons == ["1 milestone overdue (#1)"])
+        #expect(entry.reasons == [Finding(.milestonesOverdue, count: 1, numbers: [1])])
     }
 
     @Test("off track: past the due date")
     func offTrackPastDue() {
         let entry = F.entry(F.project(dueOn: "2026-05-19", month: F.counts(5, of: 1000)))
         #expect(entry.judgement == .offTrack)
-        #expect(entry.reasons == ["past due date by 12 days"])
+        #expect(entry.reasons == [Finding(.pastDue, count: 12)])
         #expect(entry.daysLeft == -12)
         #expect(entry.isOverdue)
     }
@@ -69,14 +72,14 @@ struct MonthlyReportJudgementTests {
     func offTrackRateAtBaseline() {
         let entry = F.entry(F.project(month: F.counts(64, of: 2000)))
         #expect(entry.judgement == .offTrack)
-        #expect(entry.reasons == ["month rate 3.20% is not below the baseline 3.20%"])
+        #expect(entry.reasons == [Finding(.notBelowBaseline, rate: 0.032, expected: 0.032)])
     }
 
     @Test("off track: a month rate above the baseline")
     func offTrackRateAboveBaseline() {
         let entry = F.entry(F.project(month: F.counts(80, of: 2000)))
         #expect(entry.judgement == .offTrack)
-        #expect(entry.reasons == ["month rate 4.00% is not below the baseline 3.20%"])
+        #expect(entry.reasons == [Finding(.notBelowBaseline, rate: 0.04, expected: 0.032)])
         #expect(isClose(entry.gapClosed, (0.032 - 0.04) / 0.027, within: 1e-12))
     }
 
@@ -86,21 +89,21 @@ struct MonthlyReportJudgementTests {
             F.project(milestones: [F.milestone(1, due: "2026-03-31"), F.milestone(3, due: "2026-05-30")])
         )
         #expect(entry.judgement == .offTrack)
-        #expect(entry.reasons == ["2 milestones overdue (#1, #3)"])
+        #expect(entry.reasons == [Finding(.milestonesOverdue, count: 2, numbers: [1, 3])])
     }
 
     @Test("off track lists every problem found, the ones that make it off track first")
     func offTrackListsEveryProblem() {
         let entry = F.entry(F.project(dueOn: "2026-05-30", month: nil))
         #expect(entry.judgement == .offTrack)
-        #expect(entry.reasons == ["past due date by 1 day", "no defect figures for 2026-05"])
+        #expect(entry.reasons == [Finding(.pastDue, count: 1), Finding(.noFigures, month: F.month)])
     }
 
     @Test("closed: completed or cancelled by the end of the month, not judged and not ranked")
     func closed() {
         let completed = F.entry(F.project(status: .completed, closedOn: "2026-05-20", month: F.counts(80, of: 2000)))
         #expect(completed.judgement == .closed)
-        #expect(completed.reasons == ["completed on 2026-05-20"])
+        #expect(completed.reasons == [Finding(.closed, date: F.date("2026-05-20"), status: .completed)])
         #expect(completed.rank == nil)
         #expect(completed.daysLeft == nil)
         #expect(!completed.isOverdue)
@@ -108,19 +111,22 @@ struct MonthlyReportJudgementTests {
         // Past its due date, but cancelled: closed, not off track.
         let cancelled = F.entry(F.project(status: .cancelled, dueOn: "2026-04-30", closedOn: "2026-04-15"))
         #expect(cancelled.judgement == .closed)
-        #expect(cancelled.reasons == ["cancelled on 2026-04-15"])
+        #expect(cancelled.reasons == [Finding(.closed, date: F.date("2026-04-15"), status: .cancelled)])
         #expect(!cancelled.isOverdue)
     }
 
-    @Test("on hold: judged by the same rule, with a reason saying so")
+    @Test("on hold and proposed: listed as not ranked, with no score and a reason saying so")
     func onHold() {
-        let onTrack = F.entry(F.project(status: .onHold))
-        #expect(onTrack.judgement == .onTrack)
-        #expect(onTrack.reasons.first == "on hold")
+        let onHold = F.entry(F.project(status: .onHold))
+        #expect(onHold.judgement == .notRanked)
+        #expect(onHold.reasons == [Finding(.onHold)])
+        #expect(onHold.score == nil)
+        #expect(onHold.rank == nil)
 
-        let atRisk = F.entry(F.project(status: .onHold, month: nil))
-        #expect(atRisk.judgement == .atRisk)
-        #expect(atRisk.reasons == ["on hold", "no defect figures for 2026-05"])
+        let proposed = F.entry(F.project(status: .proposed, month: nil))
+        #expect(proposed.judgement == .notRanked)
+        #expect(proposed.reasons == [Finding(.proposed)])
+        #expect(proposed.score == nil)
     }
 
     @Test("every judgement but on track carries a reason")
@@ -134,7 +140,7 @@ struct MonthlyReportJudgementTests {
             F.project("F", status: .completed, closedOn: "2026-05-02"),
             F.project("G", status: .onHold, month: nil),
         ])
-        #expect(Set(report.projects.map(\.judgement)) == [.atRisk, .offTrack, .closed])
+        #expect(Set(report.projects.map(\.judgement)) == [.atRisk, .offTrack, .closed, .notRanked])
         for entry in report.projects {
             #expect(!entry.reasons.isEmpty, "\(entry.key) is \(entry.judgement) without a reason")
         }
@@ -172,7 +178,7 @@ struct MonthlyReportJudgementTests {
         let oneDayLate = F.entry(F.project(dueOn: "2026-05-30", month: F.counts(5, of: 1000)))
         #expect(oneDayLate.daysLeft == -1)
         #expect(oneDayLate.isOverdue)
-        #expect(oneDayLate.reasons == ["past due date by 1 day"])
+        #expect(oneDayLate.reasons == [Finding(.pastDue, count: 1)])
     }
 
     @Test("gap closed: baseline 3.2%, target 0.5%, month 1.45% closes 64.8% of the gap")

@@ -69,6 +69,6 @@ struct MonthlyReportMilestoneTests {
     func overdueDecideJudgement() {
         let entry = F.entry(F.project(milestones: Self.milestones))
         #expect(entry.judgement == .offTrack)
-        #expect(entry.reasons == ["2 milestones overdue (#3, #4)"])
+        #expect(entry.reasons == [Finding(.milestonesOverdue, count: 2, numbers: [3, 4])])
     }
 }

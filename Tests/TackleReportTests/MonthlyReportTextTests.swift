@@ -28,10 +28,10 @@ struct MonthlyReportTextTests {
         F.project("OLD-2025", title: "中心裂纹", status: .completed, closedOn: "2026-05-20"),
     ])
 
-    /// The lines of the ranking table: header, underline and one row per project.
-    static func tableLines(_ text: String) -> [Substring] {
+    /// The lines of the ranking table: header, underline and the rows, up to the first empty line.
+    static func tableLines(_ text: String, header: String = "RANK") -> [Substring] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let start = lines.firstIndex { $0.hasPrefix("RANK") }!
+        let start = lines.firstIndex { $0.drop { $0 == " " }.hasPrefix(header) }!
         let end = lines[start...].firstIndex { $0.isEmpty }!
         return Array(lines[start..<end])
     }
@@ -43,32 +43,63 @@ struct MonthlyReportTextTests {
         return TextWidth.columns(of: line[..<range.lowerBound])
     }
 
-    @Test("every column of the ranking starts at the same terminal column, Chinese or not")
-    func rankingLinesUp() throws {
-        let lines = Self.tableLines(Self.report.renderText())
-        try #require(lines.count == 2 + Self.report.projects.count)
-        let headers = ["PROJECT", "TITLE", "LEADER", "JUDGEMENT", "DUE"]
+    @Test(
+        "every column of the ranking starts at the same terminal column, Chinese or not", arguments: Language.allCases)
+    func rankingLinesUp(language: Language) throws {
+        let text = Self.report.renderText(language: language)
+        let zh = language == .zh
+        let lines = Self.tableLines(text, header: zh ? "排名" : "RANK")
+        try #require(lines.count == 2 + 2)
+        let headers = zh ? ["项目", "负责人", "评价"] : ["PROJECT", "LEADER", "JUDGEMENT"]
         var from = lines[0].startIndex
         let expected = try headers.map { try Self.column(of: $0, in: lines[0], from: &from) }
-        let rows = [
-            ["SLAB-CRACK-2026", "板坯纵裂攻关", "王磊", "on track", "214 days left"],
-            ["CORNER-2026", "角横裂 corner cracks", "欧阳建国", "at risk", "214 days left"],
-            ["SR-T1", "Centre cracks", "Li Na", "off track", "overdue by 12 days"],
-            ["OLD-2025", "中心裂纹", "王磊", "closed", "completed 2026-05-20"],
-        ]
+        let rows =
+            zh
+            ? [["SLAB-CRACK-2026", "王磊", "正常"], ["SR-T1", "Li Na", "滞后"]]
+            : [["SLAB-CRACK-2026", "王磊", "on track"], ["SR-T1", "Li Na", "off track"]]
         for (line, cells) in zip(lines.dropFirst(2), rows) {
             var from = line.startIndex
             let starts = try cells.map { try Self.column(of: $0, in: line, from: &from) }
             #expect(starts == expected, "\(line)")
         }
-        // Right-aligned numbers end where their header ends.
-        let gapEnd = try #require(lines[0].firstRange(of: "GAP CLOSED")).upperBound
-        let gapEndColumn = TextWidth.columns(of: lines[0][..<gapEnd])
-        for (line, gap) in zip(lines.dropFirst(2), ["65%", "-", "0%", "65%"]) {
-            var from = try #require(line.firstRange(of: "0.50%")).upperBound
-            let start = try Self.column(of: "  " + gap, in: line, from: &from) + 2
-            #expect(start + TextWidth.columns(of: gap) == gapEndColumn, "\(line)")
+        // Scores are right-aligned: they end where their header ends.
+        let scoreHeader = zh ? "得分" : "SCORE"
+        let scoreEnd = TextWidth.columns(
+            of: lines[0][..<(try #require(lines[0].firstRange(of: scoreHeader))).upperBound])
+        let scores = Self.report.projects.compactMap(\.score).map { String($0.total) }
+        for (line, score) in zip(lines.dropFirst(2), scores) {
+            let range = try #require(line.firstRange(of: " \(score) "))
+            #expect(TextWidth.columns(of: line[..<range.upperBound]) - 1 == scoreEnd, "\(line)")
         }
+    }
+
+    @Test("the posting fits 100 columns with long Chinese titles, wrapping them whole", arguments: Language.allCases)
+    func postingFits100Columns(language: Language) throws {
+        let title = "微合金钢板坯角部横裂纹与表面纵裂纹综合治理及二冷水轻压下参数优化攻关项目（党建攻关）"
+        let leader = "欧阳建国与司马相如"
+        let report = F.report([
+            F.project("MICROALLOY-CORNER-CRACK-2026", title: title, leaderName: leader),
+            F.project("B", month: nil), F.project("C", month: nil), F.project("D", month: nil),
+        ])
+        let text = report.renderText(language: language)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for line in lines {
+            #expect(TextWidth.columns(of: line) <= 100, "\(TextWidth.columns(of: line)) columns: \(line)")
+        }
+        // The title is wrapped, not cut: its pieces, read down the column, give it back whole.
+        let table = Self.tableLines(text, header: language == .zh ? "排名" : "RANK")
+        let start = try #require(table[2].firstRange(of: "MICROALLOY")).lowerBound
+        let column = TextWidth.columns(of: table[2][..<start])
+        var joined = ""
+        for line in table.dropFirst(2) {
+            var used = 0
+            for character in line {
+                if used >= column && used < column + 34 && character != " " { joined.append(character) }
+                used += TextWidth.columns(of: character)
+            }
+        }
+        #expect(joined.hasPrefix("MICROALLOY-CORNER-CRACK-2026" + title))
+        #expect(!text.contains("…"))
     }
 
     @Test("the trials of a project line up with a Chinese lever")
@@ -101,36 +132,61 @@ struct MonthlyReportTextTests {
             }
         }
         #expect(report.renderText().contains("SLAB-CRACK-2026  板坯纵裂 攻关 — leader 王磊 (E1001)"))
+        #expect(report.renderText(language: .zh).contains("SLAB-CRACK-2026  板坯纵裂 攻关 — 负责人 王磊 (E1001)"))
     }
 
-    @Test("shows the figures, the judgement, the trials and the milestones")
+    @Test("shows scores and their parts, judgements, the called-in projects, figures, trials and milestones")
     func figures() {
-        let text = Self.report.renderText()
+        let text = Self.report.renderText(language: .en)
         for expected in [
-            "tackle monthly status 2026-05 (as of 2026-05-31)\n",
-            "1.45% (0.95-2.20%)",
+            "tackle monthly assessment 2026-05 (as of 2026-05-31)\n",
             "Metric: longitudinal crack rate; baseline 48/1500 = 3.20% (2026-01..2026-03); target 0.50%",
-            "2026-05: 21/1450 = 1.45% (95% CI 0.95-2.20%); 2026-04: 30/1400 = 2.14%; gap closed 65% (expected 41%)",
-            "Judgement: on track (rank 1 of 3) — on the glide path: 1.45% ≤ expected 2.09%",
-            "6/650  0.92% (0.42-2.00%)  better than baseline (Fisher p 0.0014)",
-            "no detectable change (Fisher p 0.6338), about 201 more slabs needed",
+            "2026-05: 21/1450 = 1.45% (95% CI 0.95-2.20%); 2026-04: 30/1400 = 2.14%; gap closed 65% (expected",
+            "Judgement: on track, rank 1 of 2 — month rate 1.45% is on the glide path (≤ 2.09%)",
+            "progress 50/50: month rate 1.45% is on the glide path (≤ 2.09%)",
+            "reporting 10/10: figures recorded by the deadline 2026-06-05",
+            "6/650  0.92% (0.42-2.00%)  better (Fisher p 0.0014)",
+            "0/40  0.00% (0.00-8.76%)  no detectable change",
+            "(Fisher p 0.6338), about",
             "二冷水优化方案  2026-05-20  done on time  2026-05-18  李娜",
             "Milestones: 1/2 done; next: #2 轻压下参数 due 2026-06-30",
-            "2026-05: no figures; 2026-04: 30/1400 = 2.14%",
-            "Judgement: at risk (rank 2 of 3) — on hold; no defect figures for 2026-05",
-            "Judgement: off track (rank 3 of 3) — past due date by 12 days; "
-                + "month rate 3.20% is not below the baseline 3.20%",
+            "Judgement: not ranked — on hold at the month's end: not scored or ranked",
+            "Judgement: off track, rank 2 of 2 — past the due date by 12 days; month rate 3.20% is not below",
             "Judgement: closed — completed on 2026-05-20",
-            "Plant summary: 4 projects (2 active, 1 on hold, 1 completed); 1 on track, 1 at risk, 1 off track, 1 closed",
-            "Behind (off track): SR-T1; at risk: CORNER-2026",
-            "Production in 2026-05: 4900 slabs inspected, 106 defective (figures of 3 of 4 projects)",
-            "Trials ended in 2026-05: 2 (690 slabs inspected, 6 defective)",
-            "Bottom three (called in for a talk): SR-T1 (Li Na), CORNER-2026 (欧阳建国), SLAB-CRACK-2026 (王磊)",
+            "Plant summary: 4 projects (2 active, 1 on hold, 1 completed); 1 on track, 1 off track, 1 not ranked, 1",
+            "Behind (off track): SR-T1; at risk: none",
+            "Called in for a talk: none (fewer than 4 projects ranked)",
         ] {
             #expect(text.contains(expected), "missing: \(expected)")
         }
-        let corner = Self.tableLines(text).first { $0.contains("CORNER-2026") }
-        #expect(corner?.contains("no figures") == true)
+        let chinese = Self.report.renderText(language: .zh)
+        for expected in [
+            "攻关项目月度考核 2026-05（数据截至 2026-05-31）\n",
+            "评价：正常，排名 1/2 — 本月缺陷率 1.45%，不高于计划值 2.09%",
+            "评价：不排名 — 月末处于暂停状态，不评分、不排名",
+            "评价：已结项 — 已完成（2026-05-20）",
+            "全厂汇总：项目 4 个（进行中 2、暂停 1、已完成 1）；正常 1、滞后 1、不排名 1、已结项 1",
+            "末位约谈：无（参加排名的项目不足 4 个）",
+            "不参加排名的项目：",
+        ] {
+            #expect(chinese.contains(expected), "missing: \(expected)")
+        }
+    }
+
+    @Test("the called-in projects and why, in both languages")
+    func calledIn() {
+        let report = F.report([
+            F.project("BEST"), F.project("B", month: nil), F.project("C", month: F.counts(50, of: 2000)),
+            F.project("D", month: F.counts(50, of: 2000)), F.project("E", month: F.counts(50, of: 2000)),
+        ])
+        let english = report.renderText(language: .en)
+        #expect(
+            english.contains(
+                "Called in for a talk:\n  B 板坯纵裂攻关 — 王磊\n    score 25: rank 5 of 5, among the 3 lowest scores; no defect figures for 2026-05\n"
+            ))
+        #expect(english.contains("   2  C 板坯纵裂攻关"))
+        let chinese = report.renderText(language: .zh)
+        #expect(chinese.contains("末位约谈：\n  B 板坯纵裂攻关 — 王磊\n    得分 25：得分排名第 5/5，处于末 3 位；2026-05 无缺陷数据\n"))
     }
 
     @Test("a small report, exactly")
@@ -145,41 +201,58 @@ struct MonthlyReportTextTests {
             )
         ])
         let expected = """
-            tackle monthly status 2026-05 (as of 2026-05-31)
+            攻关项目月度考核 2026-05（数据截至 2026-05-31）
+            评分细则第 1 版（自 2000-01 起）：指标进度 50、节点完成 25、试验工作 15、数据报送 10；末位约谈 3 个
 
-            RANK  PROJECT          TITLE  LEADER  STATUS  JUDGEMENT  MONTH RATE (95% CI)   PREV  BASELINE  TARGET  GAP CLOSED  DUE
-            ----  ---------------  -----  ------  ------  ---------  -------------------  -----  --------  ------  ----------  -------------
-               1  SLAB-CRACK-2026  纵裂   王磊    active  on track   1.45% (0.95-2.20%)   2.14%     3.20%   0.50%         65%  214 days left
+            排名  项目                  负责人  得分  评价  约谈  备注
+            ----  --------------------  ------  ----  ----  ----  ----
+               1  SLAB-CRACK-2026 纵裂  王磊      93  正常
 
-            Plant summary: 1 project (1 active); 1 on track
-            Behind (off track): none; at risk: none
-            Production in 2026-05: 1450 slabs inspected, 21 defective (figures of 1 of 1 project)
-            Trials ended in 2026-05: 1 (650 slabs inspected, 6 defective)
-            Bottom three (called in for a talk): SLAB-CRACK-2026 (王磊)
+            末位约谈：无（参加排名的项目不足 4 个）
 
-            SLAB-CRACK-2026  纵裂 — leader 王磊 (E1001), unit CC3
-              Status: active, opened 2026-01-01, due 2026-12-31 (214 days left)
-              Metric: longitudinal crack rate; baseline 48/1500 = 3.20% (2026-01..2026-03); target 0.50%
-              2026-05: 21/1450 = 1.45% (95% CI 0.95-2.20%); 2026-04: 30/1400 = 2.14%; gap closed 65% (expected 41%)
-              Judgement: on track (rank 1 of 1) — on the glide path: 1.45% ≤ expected 2.09%
-              Trials ended in 2026-05:
-                TRIAL  LEVER   PARAMETERS               OUTCOME  RATE (95% CI)       VERDICT
-                -----  ------  -----------------------  -------  ------------------  --------------------------------------
-                T1     二冷水  specific_water=0.62L/kg    6/650  0.92% (0.42-2.00%)  better than baseline (Fisher p 0.0014)
-              Milestones due in 2026-05:
-                #  MILESTONE  DUE         STATE         DONE        OWNER
-                -  ---------  ----------  ------------  ----------  -----
-                1  方案       2026-05-20  done on time  2026-05-18  李娜
-              Milestones: 1/1 done
+            全厂汇总：项目 1 个（进行中 1）；正常 1
+            滞后：无；有风险：无
+              longitudinal crack rate：1 个项目，1 个报送数据，合计 21/1450；本月结束试验 1 次（6/650）
+
+            SLAB-CRACK-2026  纵裂 — 负责人 王磊 (E1001), 单位 CC3
+              状态：进行中，2026-01-01 开始，2026-12-31 到期（剩 214 天）
+              指标：longitudinal crack rate；基准 48/1500 = 3.20% (2026-01..2026-03)；目标 0.50%
+              2026-05: 21/1450 = 1.45% (95% CI 0.95-2.20%); 2026-04: 30/1400 = 2.14%; 差距缩小 65%（计划 41%）
+              评价：正常，排名 1/1 — 本月缺陷率 1.45%，不高于计划值 2.09%
+              得分：93（评分细则第 1 版）
+                指标进度 50/50: 本月缺陷率 1.45%，不高于计划值 2.09%
+                节点完成 25/25: 到期节点 1 个：按期完成 1 个，延期完成 0 个
+                试验工作 8/15: 近 3 个月试验 1 次，已写结论 0 次
+                数据报送 10/10: 数据按期报送（截止 2026-06-05）
+              本月结束的试验：
+                试验  措施    参数                      结果  缺陷率 (95% CI)     结论
+                ----  ------  -----------------------  -----  ------------------  ----------------------
+                T1    二冷水  specific_water=0.62L/kg  6/650  0.92% (0.42-2.00%)  改善 (Fisher p 0.0014)
+              本月到期节点：
+                #  节点  到期        状态      完成        负责人
+                -  ----  ----------  --------  ----------  ------
+                1  方案  2026-05-20  按期完成  2026-05-18  李娜
+              节点：完成 1/1
 
             """
-        #expect(report.renderText() == expected)
+        #expect(report.renderText(language: .zh) == expected)
     }
 
     @Test("an empty month says so")
     func empty() {
         #expect(
             F.report([]).renderText()
-                == "tackle monthly status 2026-05 (as of 2026-05-31)\n\nno projects active in 2026-05\n")
+                == "tackle monthly assessment 2026-05 (as of 2026-05-31)\n"
+                + "rubric version 1 (from 2000-01): progress 50, milestones 25, trials 15, reporting 10; 3 lowest\n"
+                + "  called in\n\nno projects active in 2026-05\n")
+        #expect(F.report([]).renderText(language: .zh).contains("2026-05 无进行中的攻关项目"))
+    }
+
+    @Test("a month still running says so")
+    func incomplete() {
+        let report = MonthlyReport(
+            facts: MonthlyReportFacts(month: F.month, asOf: F.date("2026-05-20"), projects: [F.project()]))
+        #expect(report.renderText(language: .en).contains("as of 2026-05-20, month incomplete\n"))
+        #expect(report.renderText(language: .zh).contains("截至 2026-05-20，本月尚未结束，数据不完整\n"))
     }
 }

@@ -1,11 +1,12 @@
 extension MonthlyReport.ProjectEntry {
-    /// Computes a project's line from its facts, leaving the rank to the report.
+    /// Computes a project's line from its facts, leaving rank and call-in to the report.
     ///
     /// - Parameters:
     ///   - facts: The project's facts.
     ///   - month: The month reported on.
-    init(facts: ProjectFacts, month: Month) {
-        let asOf = month.lastDay
+    ///   - asOf: The last day whose data counts: the month's last day, or today in a month not yet complete.
+    ///   - rubric: The rubric that scores the month.
+    init(facts: ProjectFacts, month: Month, asOf: LocalDate, rubric: Rubric) {
         let isClosed = facts.status.isFinished
         key = facts.key
         title = facts.title
@@ -25,6 +26,7 @@ extension MonthlyReport.ProjectEntry {
         targetRate = facts.targetRate
         monthFigures = facts.monthFigures.map(MonthlyReport.Figures.init)
         previousMonthFigures = facts.previousMonthFigures.map(MonthlyReport.Figures.init)
+        figuresRecordedOn = facts.monthFigures == nil ? nil : facts.figuresRecordedOn
         let share = Self.elapsedShare(openedOn: facts.openedOn, dueOn: facts.dueOn, asOf: asOf)
         expectedGapClosed = share
         expectedRate = baseline.rate.map { $0 - share * ($0 - facts.targetRate) }
@@ -36,11 +38,16 @@ extension MonthlyReport.ProjectEntry {
 
         trials = facts.trials.sorted { $0.number < $1.number }
             .map { MonthlyReport.TrialEntry(trial: $0, baseline: facts.baseline) }
-        milestones = MonthlyReport.MilestoneProgress(facts.milestones, in: month)
+        milestones = MonthlyReport.MilestoneProgress(facts.milestones, in: month, asOf: asOf)
         rank = nil
+        calledIn = false
         judgement = .closed
         reasons = []
+        score = nil
         (judgement, reasons) = judged(in: month)
+        if status == .active {
+            score = scored(facts: facts, month: month, asOf: asOf, rubric: rubric)
+        }
     }
 
     /// The share of the project's time elapsed at the end of `asOf`, 0 to 1.
@@ -54,74 +61,70 @@ extension MonthlyReport.ProjectEntry {
         return min(max(share, 0), 1)
     }
 
+    /// The month's figures against the glide path, as the judgement and the progress score see them.
+    enum RateFinding {
+        case onPath(Finding)
+        case abovePath(Finding)
+        case notBelowBaseline(Finding)
+        case unknown(Finding)
+    }
+
+    /// Where the month's rate stands against the baseline and the glide path.
+    func rateFinding(in month: Month) -> RateFinding {
+        guard let figures = monthFigures else { return .unknown(Finding(.noFigures, month: month)) }
+        guard let monthRate = figures.rate else { return .unknown(Finding(.noSlabsInspected, month: month)) }
+        guard let baselineRate = baseline.rate, let expectedRate else {
+            return .unknown(Finding(.baselineEmpty))
+        }
+        if monthRate >= baselineRate {
+            return .notBelowBaseline(Finding(.notBelowBaseline, rate: monthRate, expected: baselineRate))
+        }
+        if monthRate <= expectedRate + Self.tolerance {
+            return .onPath(
+                Finding(
+                    .onGlidePath, rate: monthRate, expected: expectedRate, share: gapClosed,
+                    expectedShare: expectedGapClosed))
+        }
+        return .abovePath(
+            Finding(
+                .aboveGlidePath, rate: monthRate, expected: expectedRate, share: gapClosed,
+                expectedShare: expectedGapClosed))
+    }
+
     /// Applies the rule of ``MonthlyReport/Judgement`` to the derived figures.
     ///
     /// Reasons list every finding, the ones that make a project off track first, so that a
     /// project off track for one reason still shows its other problems.
-    private func judged(in month: Month) -> (MonthlyReport.Judgement, [String]) {
-        if status.isFinished {
-            let when = closedOn.map { " on \($0)" } ?? ""
-            return (.closed, ["\(status)\(when)"])
-        }
-        var offTrack: [String] = []
-        var atRisk: [String] = []
-        var notes: [String] = []
+    private func judged(in month: Month) -> (MonthlyReport.Judgement, [Finding]) {
         switch status {
-        case .onHold: notes.append("on hold")
-        case .proposed: notes.append("proposed, not yet active")
-        case .active, .completed, .cancelled: break
+        case .completed, .cancelled: return (.closed, [Finding(.closed, date: closedOn, status: status)])
+        case .onHold: return (.notRanked, [Finding(.onHold)])
+        case .proposed: return (.notRanked, [Finding(.proposed)])
+        case .active: break
         }
-
+        var offTrack: [Finding] = []
+        var atRisk: [Finding] = []
         if let daysLeft, daysLeft < 0 {
-            offTrack.append("past due date by \(Self.days(-daysLeft))")
+            offTrack.append(Finding(.pastDue, count: -daysLeft))
         }
         let overdue = milestones.overdue
-        let overdueList = overdue.map { "#\($0)" }.joined(separator: ", ")
         if overdue.count >= 2 {
-            offTrack.append("\(overdue.count) milestones overdue (\(overdueList))")
+            offTrack.append(Finding(.milestonesOverdue, count: overdue.count, numbers: overdue))
         } else if overdue.count == 1 {
-            atRisk.append("1 milestone overdue (\(overdueList))")
+            atRisk.append(Finding(.milestonesOverdue, count: 1, numbers: overdue))
         }
-
-        var onGlidePath: String?
-        if let monthRate = monthFigures?.rate {
-            if let baselineRate = baseline.rate, let expectedRate {
-                if monthRate >= baselineRate {
-                    let (rate, base) = Self.percents(monthRate, baselineRate)
-                    offTrack.append("month rate \(rate) is not below the baseline \(base)")
-                } else if monthRate <= expectedRate + Self.tolerance {
-                    let (rate, expected) = Self.percents(monthRate, expectedRate)
-                    onGlidePath = "on the glide path: \(rate) ≤ expected \(expected)"
-                } else {
-                    let (rate, expected) = Self.percents(monthRate, expectedRate)
-                    atRisk.append("month rate \(rate) is above the glide path's expected \(expected)")
-                }
-            } else {
-                atRisk.append("the baseline has no slabs inspected, so the month rate cannot be judged")
-            }
-        } else if monthFigures == nil {
-            atRisk.append("no defect figures for \(month)")
-        } else {
-            atRisk.append("no slabs inspected in \(month)")
+        var onGlidePath: Finding?
+        switch rateFinding(in: month) {
+        case .onPath(let finding): onGlidePath = finding
+        case .abovePath(let finding), .unknown(let finding): atRisk.append(finding)
+        case .notBelowBaseline(let finding): offTrack.append(finding)
         }
-
-        if !offTrack.isEmpty { return (.offTrack, notes + offTrack + atRisk) }
-        if !atRisk.isEmpty { return (.atRisk, notes + atRisk) }
-        return (.onTrack, notes + [onGlidePath].compactMap { $0 })
+        if !offTrack.isEmpty { return (.offTrack, offTrack + atRisk) }
+        if !atRisk.isEmpty { return (.atRisk, atRisk) }
+        return (.onTrack, [onGlidePath].compactMap { $0 })
     }
 
     /// Slack for comparing a rate with the glide path: the expected rate is computed, and a rate
     /// exactly on the path must not fall off it by rounding.
-    private static let tolerance = 1e-12
-
-    /// `1 day`, `12 days`.
-    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
-
-    /// Two rates as percentages with enough decimals (2 to 4) that different rates read differently.
-    static func percents(_ a: Double, _ b: Double) -> (String, String) {
-        for decimals in 2..<4 where Format.percent(a, decimals: decimals) != Format.percent(b, decimals: decimals) {
-            return (Format.percent(a, decimals: decimals), Format.percent(b, decimals: decimals))
-        }
-        return (Format.percent(a, decimals: a == b ? 2 : 4), Format.percent(b, decimals: a == b ? 2 : 4))
-    }
+    static let tolerance = 1e-12
 }

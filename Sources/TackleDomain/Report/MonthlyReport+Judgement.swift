@@ -17,12 +17,15 @@ extension MonthlyReport {
     /// - ``atRisk`` otherwise: no figures for the month, a rate above the glide path, or one
     ///   milestone overdue.
     ///
-    /// On-hold and proposed projects are judged by the same rule, with a reason saying so.
+    /// - ``notRanked``: on hold or still a proposal at the month's end: listed, not judged,
+    ///   scored or ranked.
+    ///
     /// Every judgement but ``onTrack`` carries at least one reason.
     public enum Judgement: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
         case onTrack = "on-track"
         case atRisk = "at-risk"
         case offTrack = "off-track"
+        case notRanked = "not-ranked"
         case closed
 
         /// Words for a report: `on track`, `at risk`, `off track`, `closed`.
@@ -31,6 +34,7 @@ extension MonthlyReport {
             case .onTrack: "on track"
             case .atRisk: "at risk"
             case .offTrack: "off track"
+            case .notRanked: "not ranked"
             case .closed: "closed"
             }
         }
@@ -41,7 +45,8 @@ extension MonthlyReport {
             case .onTrack: 0
             case .atRisk: 1
             case .offTrack: 2
-            case .closed: 3
+            case .notRanked: 3
+            case .closed: 4
             }
         }
     }

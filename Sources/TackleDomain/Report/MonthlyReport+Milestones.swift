@@ -53,8 +53,8 @@ extension MonthlyReport {
         /// - Parameters:
         ///   - milestones: All milestones of the project.
         ///   - month: The month reported on.
-        init(_ milestones: [Milestone], in month: Month) {
-            let day = month.lastDay
+        ///   - day: The last day whose data counts.
+        init(_ milestones: [Milestone], in month: Month, asOf day: LocalDate) {
             let entries = milestones.map { MilestoneEntry($0, on: day) }
                 .sorted { ($0.dueOn, $0.number) < ($1.dueOn, $1.number) }
             dueInMonth = entries.filter { month.contains($0.dueOn) }

@@ -51,11 +51,18 @@ extension MonthlyReport {
         /// The milestones at the end of the month.
         public var milestones: MilestoneProgress
 
-        /// On track, at risk, off track or closed; see ``Judgement`` for the rule.
+        /// On track, at risk, off track, not ranked or closed; see ``Judgement`` for the rule.
         public var judgement: Judgement
-        /// Why, in short plain English: `no defect figures for 2026-05`, `2 milestones overdue (#1, #3)`.
-        public var reasons: [String]
-        /// The place in the month's ranking, 1 for the best; `nil` for a closed project.
+        /// Why, language-free: off-track findings first, then at-risk ones.
+        public var reasons: [Finding]
+        /// The month's score, for a project active at the month's end; `nil` otherwise.
+        public var score: Score?
+        /// The place in the month's ranking by score, 1 for the best, shared by equal scores
+        /// (1, 2, 2, 4); `nil` for a project not active at the month's end.
         public var rank: Int?
+        /// Whether the project is called in for a talk (末位约谈) this month.
+        public var calledIn: Bool
+        /// The day the month's figures were first recorded, plant time; `nil` when there are none.
+        public var figuresRecordedOn: LocalDate?
     }
 }

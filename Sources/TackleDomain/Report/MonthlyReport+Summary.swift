@@ -1,9 +1,12 @@
 extension MonthlyReport {
     /// The plant's month at a glance: projects by status and by judgement, who is behind, the
-    /// trials and production figures summed, and the bottom three.
+    /// projects called in, and the month's trials and production figures per metric (figures of
+    /// different metrics, slabs and heats say, are never added together).
     public struct Summary: Sendable, Hashable, Codable {
         /// How many projects the report covers.
         public var projectCount: Int
+        /// How many projects are ranked (active at the month's end).
+        public var rankedCount: Int
         /// Projects per status at the end of the month, every status present.
         public var byStatus: StatusCounts
         /// Projects per judgement, every judgement present.
@@ -12,35 +15,49 @@ extension MonthlyReport {
         public var behind: [String]
         /// The keys of the projects at risk, in rank order.
         public var atRisk: [String]
+        /// The keys of the projects called in for a talk, lowest score first.
+        public var calledIn: [String]
         /// How many trials ended in the month, across all projects.
         public var trialCount: Int
-        /// The slabs inspected and defective in those trials, summed.
-        public var trialSlabs: Proportion
-        /// The month's production figures summed over the projects that recorded any.
-        ///
-        /// Each project counts its own metric, so a slab inspected for two projects counts twice.
-        public var productionSlabs: Proportion
-        /// The keys of the three lowest-ranked projects, worst first: their leaders are called in
-        /// for a talk. Fewer when fewer projects are ranked.
-        public var bottomThree: [String]
+        /// Per metric name: the projects counting it, the month's figures and trials summed.
+        public var metrics: [MetricSummary]
 
         /// Sums up the report's projects.
         ///
-        /// - Parameter projects: The projects, ranked ones in rank order.
-        init(projects: [ProjectEntry]) {
+        /// - Parameters:
+        ///   - projects: The projects, ranked ones in rank order.
+        ///   - calledIn: The keys of the projects called in.
+        init(projects: [ProjectEntry], calledIn: [String]) {
             projectCount = projects.count
+            rankedCount = projects.count { $0.rank != nil }
             byStatus = StatusCounts(projects.map(\.status))
             byJudgement = JudgementCounts(projects.map(\.judgement))
             behind = projects.filter { $0.judgement == .offTrack }.map(\.key)
             atRisk = projects.filter { $0.judgement == .atRisk }.map(\.key)
-            let trials = projects.flatMap(\.trials)
-            trialCount = trials.count
-            trialSlabs = Proportion.pooled(trials.map(\.outcome.counts))
-            productionSlabs = Proportion.pooled(projects.compactMap(\.monthFigures?.counts))
-            let ranked = projects.compactMap { entry in entry.rank.map { (rank: $0, key: entry.key) } }
-                .sorted { $0.rank < $1.rank }
-            bottomThree = ranked.suffix(3).reversed().map(\.key)
+            self.calledIn = calledIn
+            trialCount = projects.map(\.trials.count).reduce(0, +)
+            metrics = Dictionary(grouping: projects, by: \.metricName).map { name, group in
+                MetricSummary(
+                    metricName: name, projects: group.count, withFigures: group.count { $0.monthFigures != nil },
+                    figures: Proportion.pooled(group.compactMap(\.monthFigures?.counts)),
+                    trials: group.map(\.trials.count).reduce(0, +),
+                    trialOutcomes: Proportion.pooled(group.flatMap(\.trials).map(\.outcome.counts)))
+            }.sorted { $0.metricName < $1.metricName }
         }
+    }
+
+    /// One metric's month across the projects that count it.
+    public struct MetricSummary: Sendable, Hashable, Codable {
+        /// What the metric counts: `longitudinal crack rate`.
+        public var metricName: String
+        /// How many projects count it, and how many recorded figures for the month.
+        public var projects: Int
+        public var withFigures: Int
+        /// The month's production figures summed over those projects.
+        public var figures: Proportion
+        /// The trials that ended in the month and their outcomes summed.
+        public var trials: Int
+        public var trialOutcomes: Proportion
     }
 
     /// How many projects are in each status; every status is present, so the shape is stable.
@@ -104,6 +121,7 @@ extension MonthlyReport {
         public var onTrack = 0
         public var atRisk = 0
         public var offTrack = 0
+        public var notRanked = 0
         public var closed = 0
 
         /// Creates counts.
@@ -112,11 +130,13 @@ extension MonthlyReport {
         ///   - onTrack: Projects on track.
         ///   - atRisk: Projects at risk.
         ///   - offTrack: Projects off track.
+        ///   - notRanked: Projects on hold or proposed.
         ///   - closed: Closed projects.
-        public init(onTrack: Int = 0, atRisk: Int = 0, offTrack: Int = 0, closed: Int = 0) {
+        public init(onTrack: Int = 0, atRisk: Int = 0, offTrack: Int = 0, notRanked: Int = 0, closed: Int = 0) {
             self.onTrack = onTrack
             self.atRisk = atRisk
             self.offTrack = offTrack
+            self.notRanked = notRanked
             self.closed = closed
         }
 
@@ -136,6 +156,7 @@ extension MonthlyReport {
                 case .onTrack: onTrack
                 case .atRisk: atRisk
                 case .offTrack: offTrack
+                case .notRanked: notRanked
                 case .closed: closed
                 }
             }
@@ -144,6 +165,7 @@ extension MonthlyReport {
                 case .onTrack: onTrack = newValue
                 case .atRisk: atRisk = newValue
                 case .offTrack: offTrack = newValue
+                case .notRanked: notRanked = newValue
                 case .closed: closed = newValue
                 }
             }

@@ -34,6 +34,21 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
     public var trials: [Trial]
     /// All milestones of the project; done dates after the end of the month already removed.
     public var milestones: [Milestone]
+    /// The day (plant time) the month's figures were first recorded; `nil` when there are none.
+    public var figuresRecordedOn: LocalDate?
+    /// The trials that ended in the twelve months up to the month's end, as trial work.
+    public var recentTrials: [TrialWork]
+
+    /// A trial as the assessment counts it: when it ended and whether its conclusion is written.
+    public struct TrialWork: Sendable, Hashable, Codable {
+        public var endedOn: LocalDate
+        public var isConcluded: Bool
+
+        public init(endedOn: LocalDate, isConcluded: Bool) {
+            self.endedOn = endedOn
+            self.isConcluded = isConcluded
+        }
+    }
 
     /// Creates the facts of one project.
     ///
@@ -55,6 +70,8 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
     ///   - previousMonthFigures: The previous month's summed observations, or `nil`.
     ///   - trials: The trials that ended in the month.
     ///   - milestones: All milestones of the project.
+    ///   - figuresRecordedOn: The day the month's figures were first recorded.
+    ///   - recentTrials: The trials that ended in the twelve months up to the month's end.
     public init(
         key: String,
         title: String,
@@ -72,7 +89,9 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
         monthFigures: Proportion?,
         previousMonthFigures: Proportion?,
         trials: [Trial],
-        milestones: [Milestone]
+        milestones: [Milestone],
+        figuresRecordedOn: LocalDate? = nil,
+        recentTrials: [TrialWork] = []
     ) {
         self.key = key
         self.title = title
@@ -91,5 +110,7 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
         self.previousMonthFigures = previousMonthFigures
         self.trials = trials
         self.milestones = milestones
+        self.figuresRecordedOn = figuresRecordedOn
+        self.recentTrials = recentTrials
     }
 }

@@ -6,18 +6,20 @@ import TackleStore
 extension ReportCommand {
     struct Monthly: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the monthly status of every project active in a month, ranked.",
+            abstract: "Print the monthly status and assessment of every project: scores, ranking, who is called in.",
             discussion: """
-                For each project: status, days left or overdue, the month's defect rate with its 95% Wilson \
-                interval, the previous month, baseline and target, the share of the gap closed, the month's \
-                trials, milestones, and a judgement (on track / at risk / off track; the README states the \
-                rule). Then a plant summary with the bottom three. Only data dated up to the end of the month \
-                counts, so any past month can be printed again.
+                Every project active at the month's end is scored by the rubric in effect (`tackle assessment \
+                rubric show`) and ranked by score; equal scores share a rank. The rubric's lowest-ranked projects \
+                that are not on track are called in for a talk (末位约谈), and last month's talks are followed \
+                up. On-hold, proposed and closed projects are listed without a rank. Only data dated up to the \
+                end of the month counts, so any past month prints the same again; a month still running is \
+                printed as of today and marked incomplete; a future month is refused.
 
                 Examples:
                   tackle report monthly                      # the last complete month, plant time
+                  tackle report monthly --month 2026-10 --lang zh
                   tackle report monthly --month 2026-05 --project SLAB-CRACK-2026
-                  tackle report monthly --month 2026-05 --format json | jq '.summary'
+                  tackle report monthly --month 2026-05 --format json | jq '.called_in'
                 """
         )
 
@@ -27,6 +29,7 @@ extension ReportCommand {
         var project: String?
         @Option(help: "text (aligned for people) or json (for programs).")
         var format: String = "text"
+        @OptionGroup var language: LanguageOption
         @OptionGroup var plant: PlantOptions
         @OptionGroup var global: GlobalOptions
 
@@ -35,22 +38,32 @@ extension ReportCommand {
                 throw DomainError(
                     .invalidValue, field: "--format", message: "'\(format)' is not a format; use text or json")
             }
-            let month = try month.map { try Input.month($0, field: "--month") } ?? plant.clock().lastCompleteMonth()
+            let language = try language.language()
+            let clock = try plant.clock()
+            let today = clock.date()
+            let month = try month.map { try Input.month($0, field: "--month") } ?? clock.lastCompleteMonth()
+            guard month.firstDay <= today else {
+                throw DomainError(
+                    .invalidValue, field: "--month",
+                    message: "\(month) has not begun yet (today is \(today) at the plant); a future month has no status"
+                )
+            }
             var report = try global.withStore { store in
                 if let project { _ = try store.project(project) }
-                return MonthlyReport(facts: try store.monthlyReportFacts(for: month))
+                return MonthlyReport(
+                    facts: try store.monthlyReportFacts(for: month, asOf: today, timeZone: clock.timeZone))
             }
             if let project {
                 guard report.projects.contains(where: { $0.key == project }) else {
                     throw DomainError(
                         .invalidValue, field: "--project",
                         message:
-                            "project \(project) was not active in \(month) (proposed, not yet opened, or closed before)"
+                            "project \(project) was not listed in \(month) (not yet opened, or closed before)"
                     )
                 }
                 report.projects = report.projects.filter { $0.key == project }
             }
-            Output.text(try format.render(report))
+            Output.text(try format.render(report, language: language))
         }
     }
 }

@@ -10,6 +10,6 @@ struct ReportCommand: ParsableCommand {
               tackle report monthly --month 2026-05
               tackle report archive show 2026-05
             """,
-        subcommands: [Monthly.self, Archive.self]
+        subcommands: [Monthly.self, Publish.self, Archive.self]
     )
 }

@@ -1,0 +1,71 @@
+import ArgumentParser
+import TackleDomain
+import TackleReport
+import TackleScheduler
+import TackleStore
+
+extension ReportCommand {
+    /// `tackle report publish`: publish a month by hand, or correct a posted month by a new revision.
+    struct Publish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Publish a month's sheet, or a corrected revision of a published month (with a reason).",
+            discussion: """
+                A published month is a record: it is never changed. Publishing it again archives the next \
+                revision (2, 3, ...) with its reason, beside the earlier ones, and writes its files into the \
+                output directory like the scheduled job (atomically); the plain file names then hold the latest \
+                revision. A month not yet complete cannot be published.
+
+                Examples:
+                  tackle report publish --month 2026-10 --reason "炼钢二厂补报十月数据"
+                  tackle report archive list
+                """
+        )
+
+        @Option(help: "The month, YYYY-MM.")
+        var month: String
+        @Option(help: "Why this revision is published (required when the month is already published).")
+        var reason: String?
+        @Option(help: "Where report files go (default: TACKLE_REPORT_DIR, else ./reports).")
+        var outputDir: String?
+        @Option(help: "This publisher's name in the archive (default: TACKLE_INSTANCE, else the acting user).")
+        var instance: String?
+        @Option(help: "zh or en (default: TACKLE_LANG, else zh).")
+        var lang: String?
+        @OptionGroup var actor: ActorOptions
+        @OptionGroup var plant: PlantOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let environment = Environment.current
+            let clock = try plant.clock()
+            let month = try Input.month(month, field: "--month")
+            let today = clock.date()
+            guard month.lastDay < today else {
+                throw DomainError(
+                    .invalidValue, field: "--month",
+                    message: "\(month) is not complete yet (today is \(today) at the plant); publish it after it ends")
+            }
+            let language = try Language.parse(
+                lang ?? environment["TACKLE_LANG"].flatMap { $0.isEmpty ? nil : $0 } ?? "zh",
+                field: lang == nil ? "TACKLE_LANG" : "--lang")
+            let files = ReportFiles(directory: outputDir ?? environment["TACKLE_REPORT_DIR"] ?? "reports")
+            let (revision, content) = try global.withStore { store in
+                let report = MonthlyReport(facts: try store.monthlyReportFacts(for: month, timeZone: clock.timeZone))
+                let content = PublishedReport.Content(
+                    text: try ReportFormat.text.render(report, language: language),
+                    json: try ReportFormat.json.render(report))
+                let details = PublishedReport.Details(
+                    instance: instance ?? environment["TACKLE_INSTANCE"] ?? actor.resolved,
+                    timeZone: clock.timeZone, language: language.rawValue, calledIn: report.calledIn.map(\.key))
+                let revision = try store.publishRevision(month, content: content, details: details, reason: reason)
+                return (revision, content)
+            }
+            try files.prepare()
+            for format in ReportFormat.allCases {
+                try files.write(content.rendering(format), for: month, format)
+                try files.write(content.rendering(format), for: month, format, revision: revision)
+            }
+            Output.note("published \(month) revision \(revision); files in \(files.directory)")
+        }
+    }
+}
