@@ -70,6 +70,7 @@ let package = Package(
             name: "TackleDemo",
             dependencies: [
                 "TackleStore",
+                "TackleReport",
                 "TackleDomain",
                 "LibPQ",
                 .product(name: "Logging", package: "swift-log"),

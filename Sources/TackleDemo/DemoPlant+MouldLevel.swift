@@ -72,7 +72,9 @@ extension DemoPlant {
                 notes: [
                     "2025-12": "基准期", "2026-01": "基准期", "2026-02": "基准期",
                     "2026-06": "塞棒执行机构故障2次", "2026-10": "液位计探头漂移，待更换",
-                ])
+                ],
+                // Behind, and late with its figures too: recorded after the deadline every month.
+                reportDay: 8)
         )
     }
 }

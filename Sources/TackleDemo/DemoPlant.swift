@@ -21,6 +21,43 @@ struct DemoPlant: Sendable {
     /// everything in one transaction, so this project exists only when everything else does.
     static let markerKey = "SLAB-CRACK-2026"
 
+    /// The second rubric version: the party committee weighs figures reported on time more from July.
+    static func rubricVersion2() throws -> Rubric {
+        try Rubric(
+            version: 2, effectiveFrom: try Month.parse("2026-07"), progressPoints: 45, milestonePoints: 25,
+            trialPoints: 15, reportingPoints: 15, calledIn: 3, figuresDueDay: 5, trialMonths: 3,
+            reason: "2026年6月党委会：加大数据按期报送权重")
+    }
+
+    /// The months the demo publishes as the scheduled job would have, oldest first.
+    static let publishedMonths = ["2026-08", "2026-09", "2026-10"]
+
+    /// Figures that came in after their month was posted: recorded late, then the month is
+    /// republished as revision 2 with this reason.
+    static let lateFigures = (key: "PARTY-SURFACE-2026", month: "2026-10", recordedOn: "2026-11-07")
+    static let revisionReason = "党建攻关项目十月数据补报，重新公示"
+
+    /// Whether these figures are the late ones, recorded after their month was posted.
+    static func isLate(_ figures: DemoProject.MonthFigures, of key: String) -> Bool {
+        key == lateFigures.key && figures.month.description == lateFigures.month
+    }
+
+    /// The talks held on 2026-10-09 by the plant's party secretary (E1016) with the projects called
+    /// in for September (末位约谈), with the actions agreed, by project.
+    static let talkMonth = "2026-09"
+    static let talkDay = "2026-10-09"
+    static let talkHeldBy = "E1016"
+    static let talkActions: [String: (notes: String, actions: [String])] = [
+        "CORNER-CRACK-2026": (
+            "角横裂率高于计划，喷嘴改造滞后；技术科驻点帮扶",
+            ["十月底前完成角部喷嘴改造", "每周向党委报告角横裂率", "技术科派员驻点帮扶"]
+        ),
+        "MOULD-LEVEL-2026": (
+            "项目超期且缺陷率未低于基准，数据报送滞后",
+            ["十月五日前报送月度数据", "重新制定液位控制攻关方案并申请延期", "每周召开攻关例会"]
+        ),
+    ]
+
     /// The advisory lock key that serialises concurrent demo loads: "tkdemo" in ASCII.
     static let lockKey: Int64 = 0x746b_6465_6d6f
 
@@ -55,16 +92,20 @@ extension DemoPlant {
 
     /// Consecutive months of figures starting at `first`, each `(defective, inspected)`.
     ///
-    /// - Parameter notes: A note for some months, by `YYYY-MM`.
+    /// - Parameters:
+    ///   - notes: A note for some months, by `YYYY-MM`.
+    ///   - reportDay: The day of the next month the figures are recorded (the deadline is the 5th).
     static func figures(
-        from first: String, _ counts: [(defective: Int, inspected: Int)], notes: [String: String] = [:]
+        from first: String, _ counts: [(defective: Int, inspected: Int)], notes: [String: String] = [:],
+        reportDay: Int = 3
     ) throws -> [DemoProject.MonthFigures] {
         let start = try Month.parse(first)
         return try counts.enumerated().map { offset, pair in
             let month = start.adding(months: offset)
             return DemoProject.MonthFigures(
                 month: month, counts: try Proportion(defective: pair.defective, inspected: pair.inspected),
-                note: notes[month.description] ?? "")
+                note: notes[month.description] ?? "",
+                recordedOn: month.adding(months: 1).firstDay.adding(days: reportDay - 1))
         }
     }
 }

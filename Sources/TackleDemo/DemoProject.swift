@@ -23,6 +23,8 @@ struct DemoProject: Sendable {
         var month: Month
         var counts: Proportion
         var note: String
+        /// The day the figures were recorded: by the figures deadline (the 5th) or after it.
+        var recordedOn: LocalDate
     }
 
     /// A move to another status, after everything else is recorded.

@@ -146,7 +146,11 @@ extension MonthlyReport {
                 } else {
                     change = zh ? "本月未参加排名" : "not ranked this month"
                 }
-                lines += Self.wrapped("  \(item.key) \(Self.oneLine(item.title)): \(talk); \(change)", indent: "    ")
+                let line =
+                    zh
+                    ? "  \(item.key) \(Self.oneLine(item.title))：\(talk)；\(change)"
+                    : "  \(item.key) \(Self.oneLine(item.title)): \(talk); \(change)"
+                lines += Self.wrapped(line, indent: "    ")
                 for (index, action) in (item.talk?.actions ?? []).enumerated() {
                     lines += Self.wrapped("    \(index + 1). \(Self.oneLine(action))", indent: "       ")
                 }

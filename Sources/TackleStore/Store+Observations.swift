@@ -14,6 +14,18 @@ extension Store {
         _ key: String, granularity: Observation.Granularity, periodStart: LocalDate, counts: Proportion,
         note: String = "", by actor: String
     ) throws -> Observation {
+        try recordObservation(
+            key, granularity: granularity, periodStart: periodStart, counts: counts, note: note, recordedOn: nil,
+            by: actor)
+    }
+
+    /// Records figures as if they had been recorded at 09:00 (Asia/Shanghai) on `recordedOn`: for
+    /// the demo plant, which replays a year of a plant's records in one load. Not for users: the
+    /// day figures are recorded decides their reporting points.
+    package func recordObservation(
+        _ key: String, granularity: Observation.Granularity, periodStart: LocalDate, counts: Proportion,
+        note: String = "", recordedOn: LocalDate?, by actor: String
+    ) throws -> Observation {
         let start = granularity == .month ? periodStart.monthOfYear.firstDay : periodStart
         let field = granularity == .month ? "--month" : "--day"
         return try write(by: actor) { connection in
@@ -46,9 +58,10 @@ extension Store {
             }
             try connection.execute(
                 """
-                INSERT INTO observation (project_id, granularity, period_start, inspected, defective, note)
-                VALUES ($1, $2, $3, $4, $5, $6)
-                """, [project, granularity.rawValue, start, counts.inspected, counts.defective, note]
+                INSERT INTO observation (project_id, granularity, period_start, inspected, defective, note, created_at)
+                VALUES ($1, $2, $3, $4, $5, $6,
+                        coalesce(($7::date + time '09:00') AT TIME ZONE 'Asia/Shanghai', now()))
+                """, [project, granularity.rawValue, start, counts.inspected, counts.defective, note, recordedOn]
             )
             return try observation(key, granularity: granularity, periodStart: start)
         }

@@ -11,7 +11,7 @@ struct SchedulerCommandTests {
     static func demo(_ label: String) throws -> TrackerDatabase {
         let database = try TrackerDatabase.create(label: label)
         do {
-            try database.setUp("demo", "load")
+            try database.setUp("demo", "load", "--without-archive")
         } catch {
             database.drop()
             throw error

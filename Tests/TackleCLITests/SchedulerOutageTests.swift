@@ -17,7 +17,7 @@ struct SchedulerOutageTests {
         }
         let database = TrackerDatabase(conninfo: try cluster.url("tackle_outage"))
         try database.setUp("db", "migrate")
-        try database.setUp("demo", "load")
+        try database.setUp("demo", "load", "--without-archive")
         let directory = try ReportDirectory.create("outage")
         defer { directory.remove() }
 

@@ -51,10 +51,14 @@ struct DemoLoadTests {
             let records =
                 summary.units + summary.people + summary.projects + summary.members + summary.milestones
                 + summary.trials + summary.observations
+            // The talks with the projects called in for 2026-09 are records of the history too.
+            let talks = try DemoDatabase.count(conninfo, "SELECT count(*) FROM talk")
+            #expect(talks == DemoPlant.talkActions.count)
             #expect(try DemoDatabase.count(conninfo, "SELECT count(*) FROM history WHERE actor <> 'demo'") == 0)
             #expect(
                 try DemoDatabase.count(conninfo, "SELECT count(*) FROM history WHERE actor = 'demo'")
-                    == records + done + moves, "one entry per record, per milestone done and per status move")
+                    == records + done + moves + talks,
+                "one entry per record, per milestone done, per status move and per talk")
             let reasons = try DemoDatabase.count(
                 conninfo, "SELECT count(*) FROM history WHERE table_name = 'project' AND reason IS NOT NULL")
             #expect(reasons == 2, "the completion and the hold carry their reasons")
@@ -144,6 +148,47 @@ struct DemoLoadTests {
             #expect(keptBy == 3, "the kept records still show who really made them")
             let second = try DemoDatabase.withStore(conninfo) { store in try store.loadDemo() }
             #expect(second == .alreadyLoaded(plant.summary()))
+        }
+    }
+}
+
+@Suite("Demo: the assessment as the plant lived it")
+struct DemoAssessmentTests {
+    @Test("two rubric versions, three posted months, talks for September, revision 2 of October")
+    func archive() throws {
+        try DemoDatabase.withFresh(label: "demo_archive") { conninfo in
+            try DemoDatabase.withStore(conninfo) { store in
+                _ = try store.loadDemo()
+                #expect(try store.rubrics().map(\.version) == [1, 2])
+                #expect(try store.rubrics().last?.effectiveFrom.description == "2026-07")
+                let published = try store.publishedReports()
+                #expect(
+                    published.map { "\($0.period) r\($0.revision)" } == [
+                        "2026-08 r1", "2026-09 r1", "2026-10 r1", "2026-10 r2",
+                    ])
+                #expect(published.last?.reason == DemoPlant.revisionReason)
+                #expect(published.allSatisfy { $0.language == "zh" })
+                // October's first sheet called in the project whose figures were late; the revision does not.
+                #expect(published[2].calledIn.contains(DemoPlant.lateFigures.key))
+                #expect(!published[3].calledIn.contains(DemoPlant.lateFigures.key))
+                let september = try #require(published.first { $0.period.description == DemoPlant.talkMonth })
+                let talks = try store.talks(for: september.period)
+                #expect(talks.map(\.projectKey) == september.calledIn.sorted())
+                #expect(!talks.isEmpty)
+
+                // October follows up September's talks, and shows a tie-free ranking with scores.
+                let october = MonthlyReport(facts: try store.monthlyReportFacts(for: try Month.parse("2026-10")))
+                #expect(october.rubric.version == 2)
+                #expect(october.followUp.map(\.key).sorted() == september.calledIn.sorted())
+                #expect(october.followUp.allSatisfy { $0.talk != nil })
+                // BOF-SLAG is on hold from 2026-09-01 only: ranked in August, not in October.
+                let august = MonthlyReport(facts: try store.monthlyReportFacts(for: try Month.parse("2026-08")))
+                #expect(august.projects.first { $0.key == "BOF-SLAG-2026" }?.rank != nil)
+                #expect(october.projects.first { $0.key == "BOF-SLAG-2026" }?.rank == nil)
+                // A month with a tie: 2026-05 has three projects sharing rank 1.
+                let may = MonthlyReport(facts: try store.monthlyReportFacts(for: try Month.parse("2026-05")))
+                #expect(may.projects.filter { $0.rank == 1 }.count >= 2)
+            }
         }
     }
 }
