@@ -101,13 +101,21 @@ public struct ReportPublisher: Sendable {
         // (once per month and process), and `tackle report publish --reason` makes a revision.
         let latest = Dictionary(
             published.map { ($0.period, $0) }, uniquingKeysWith: { $0.revision > $1.revision ? $0 : $1 })
-        for (month, record) in latest where !outcome.changedSinceWarned.contains(month) {
+        for (month, record) in latest.sorted(by: { $0.key < $1.key }) where !outcome.changedSinceWarned.contains(month)
+        {
             guard month.adding(months: 3) > last else { continue }
             let report = MonthlyReport(
                 facts: try store.monthlyReportFacts(for: month, timeZone: schedule.clock.timeZone))
             if SHA256.hex(try ReportFormat.json.render(report)) != record.jsonSHA256 {
                 outcome.changedSinceWarned.insert(month)
                 outcome.changedSincePublished.append(month)
+                logger.warning(
+                    "figures changed after publication",
+                    metadata: [
+                        "report.period": "\(month)", "report.revision": "\(record.revision)",
+                        "scheduler.instance": "\(instance)",
+                        "report.hint": "tackle report publish --month \(month) --reason ... publishes a revision",
+                    ])
             }
         }
 

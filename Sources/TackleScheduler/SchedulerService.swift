@@ -91,11 +91,6 @@ public struct SchedulerService: Service {
                     metadata: ["scheduler.instance": "\(publisher.instance)"])
                 return
             case .finished(.success(let passed)):
-                for month in passed.changedSincePublished {
-                    logger.warning(
-                        "figures changed after publication; `tackle report publish --month \(month) --reason ...` publishes a revision",
-                        metadata: ["report.period": "\(month)", "scheduler.instance": "\(publisher.instance)"])
-                }
                 warned = passed.changedSinceWarned
                 if failures > 0 {
                     logger.info(

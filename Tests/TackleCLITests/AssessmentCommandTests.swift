@@ -293,6 +293,44 @@ struct AssessmentCommandTests {
         #expect(today[active[0]]?["status"] as? String == "active", "November is past; the hold is dated today")
     }
 
+    @Test("the scheduled job never republishes a month whose figures changed; it says so once")
+    func schedulerLogsChangedMonth() throws {
+        let database = try TrackerDatabase.create(label: "assess_changed")
+        defer { database.drop() }
+        let directory = try ReportDirectory.create("assess_changed")
+        defer { directory.remove() }
+        try database.setUp("demo", "load")
+        let pass = [
+            "scheduler", "run", "--once", "--now", "2026-11-05T09:00:00+08:00", "--catch-up", "3", "--output-dir",
+            directory.path,
+        ]
+        let quiet = try database.tackle.succeed(pass)
+        #expect(!quiet.stderr.contains("figures changed after publication"), "\(quiet)")
+
+        try database.setUp(
+            "metric", "correct", "SLAB-CRACK-2026", "--month", "2026-10", "--inspected", "668", "--defective", "6",
+            "--reason", "复判")
+        let before = try database.integer("SELECT count(*) AS n FROM published_report")
+        let warned = try database.tackle.succeed(pass)
+        let lines = warned.stderr.split(separator: "\n").filter { $0.contains("figures changed after publication") }
+        #expect(lines.count == 1, "\(warned)")
+        #expect(lines.first?.contains("report.period=2026-10") == true)
+        #expect(try database.integer("SELECT count(*) AS n FROM published_report") == before, "nothing republished")
+    }
+
+    @Test("a month still running prints as of today, marked incomplete")
+    func incompleteMonth() throws {
+        let database = try Self.plant("assess_running")
+        defer { database.drop() }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "Asia/Shanghai"))
+        let today = calendar.dateComponents([.year, .month, .day], from: Date())
+        let month = String(format: "%04d-%02d", today.year ?? 0, today.month ?? 0)
+        let text = try database.tackle.succeed("report", "monthly", "--month", month).stdout
+        let day = String(format: "%@-%02d", month, today.day ?? 0)
+        #expect(text.contains("as of \(day), month incomplete"), "\(text)")
+    }
+
     @Test("Chinese or English: --lang, else TACKLE_LANG, else LANG")
     func languages() throws {
         let database = try Self.plant("assess_lang")
