@@ -22,6 +22,7 @@ extension Store {
     /// Records figures as if they had been recorded at 09:00 (Asia/Shanghai) on `recordedOn`: for
     /// the demo plant, which replays a year of a plant's records in one load. Not for users: the
     /// day figures are recorded decides their reporting points.
+    @discardableResult
     package func recordObservation(
         _ key: String, granularity: Observation.Granularity, periodStart: LocalDate, counts: Proportion,
         note: String = "", recordedOn: LocalDate?, by actor: String
