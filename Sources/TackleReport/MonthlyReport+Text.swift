@@ -187,13 +187,27 @@ extension MonthlyReport {
             let name = Self.oneLine(metric.metricName)
             let figures = metric.figures
             let trials = metric.trialOutcomes
+            let projects =
+                zh
+                ? "\(metric.projects) 个项目"
+                : "\(metric.projects) project\(metric.projects == 1 ? "" : "s")"
+            let production =
+                metric.withFigures == 0
+                ? (zh ? "本月无数据" : "no figures")
+                : zh
+                    ? "\(metric.withFigures) 个报送数据，合计 \(figures.defective)/\(figures.inspected)"
+                    : "\(metric.withFigures) with figures, \(figures.defective)/\(figures.inspected) in all"
+            let trialWork =
+                metric.trials == 0
+                ? (zh ? "本月无结束的试验" : "no trial ended")
+                : zh
+                    ? "本月结束试验 \(metric.trials) 次（\(trials.defective)/\(trials.inspected)）"
+                    : "\(metric.trials) trial\(metric.trials == 1 ? "" : "s") ended "
+                        + "(\(trials.defective)/\(trials.inspected))"
             let line =
                 zh
-                ? "  \(name)：\(metric.projects) 个项目，\(metric.withFigures) 个报送数据，合计 \(figures.defective)/\(figures.inspected)；"
-                    + "本月结束试验 \(metric.trials) 次（\(trials.defective)/\(trials.inspected)）"
-                : "  \(name): \(metric.projects) projects, \(metric.withFigures) with figures, "
-                    + "\(figures.defective)/\(figures.inspected) in all; \(metric.trials) trial\(metric.trials == 1 ? "" : "s") ended "
-                    + "(\(trials.defective)/\(trials.inspected))"
+                ? "  \(name)：\(projects)，\(production)；\(trialWork)"
+                : "  \(name): \(projects), \(production); \(trialWork)"
             lines += Self.wrapped(line, indent: "    ")
         }
         return lines
@@ -242,7 +256,7 @@ extension MonthlyReport {
                     ? "  得分：\(score.total)（评分细则第 \(score.rubricVersion) 版）"
                     : "  Score: \(score.total) (rubric version \(score.rubricVersion))")
             for part in score.parts {
-                let head = "    \(words.part(part.part)) \(part.points)/\(part.maximum): "
+                let head = "    \(words.part(part.part)) \(part.points)/\(part.maximum)\(zh ? "：" : ": ")"
                 lines += Self.wrapped(head + words.finding(part.finding), indent: "      ")
             }
         }
