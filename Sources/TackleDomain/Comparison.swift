@@ -5,6 +5,10 @@
 /// undefined for the counts given, such as any rate of `0/0`, are `nil`, never `NaN`.
 ///
 /// Build one with ``Statistics/compare(trial:baseline:alpha:)``.
+///
+/// In JSON every interval is an object with its bounds by name, as in the monthly report
+/// (``MonthlyReport/Interval``): `"trial_interval": {"lower": 0.0042, "upper": 0.02}`, never Swift's
+/// bare two-element array for a `ClosedRange`.
 public struct Comparison: Sendable, Hashable, Codable {
     /// The trial's counts.
     public var trial: Proportion
@@ -95,5 +99,65 @@ public struct Comparison: Sendable, Hashable, Codable {
         self.fisherPValue = fisherPValue
         self.verdict = verdict
         self.additionalSlabsNeeded = additionalSlabsNeeded
+    }
+}
+
+extension Comparison {
+    private enum CodingKeys: String, CodingKey {
+        case trial, baseline, alpha, trialRate, trialInterval, baselineRate, baselineInterval, difference
+        case differenceInterval, z, zPValue, fisherPValue, verdict, additionalSlabsNeeded
+    }
+
+    /// Decodes a comparison whose intervals are `{"lower": …, "upper": …}` objects.
+    ///
+    /// - Throws: `DecodingError` for a missing field, or an interval whose lower bound exceeds its upper.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func interval(_ key: CodingKeys) throws -> ClosedRange<Double>? {
+            guard let interval = try container.decodeIfPresent(MonthlyReport.Interval.self, forKey: key) else {
+                return nil
+            }
+            guard interval.lower <= interval.upper else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: container, debugDescription: "lower bound above upper bound")
+            }
+            return interval.lower...interval.upper
+        }
+        self.init(
+            trial: try container.decode(Proportion.self, forKey: .trial),
+            baseline: try container.decode(Proportion.self, forKey: .baseline),
+            alpha: try container.decode(Double.self, forKey: .alpha),
+            trialRate: try container.decodeIfPresent(Double.self, forKey: .trialRate),
+            trialInterval: try interval(.trialInterval),
+            baselineRate: try container.decodeIfPresent(Double.self, forKey: .baselineRate),
+            baselineInterval: try interval(.baselineInterval),
+            difference: try container.decodeIfPresent(Double.self, forKey: .difference),
+            differenceInterval: try interval(.differenceInterval),
+            z: try container.decodeIfPresent(Double.self, forKey: .z),
+            zPValue: try container.decodeIfPresent(Double.self, forKey: .zPValue),
+            fisherPValue: try container.decode(Double.self, forKey: .fisherPValue),
+            verdict: try container.decode(Verdict.self, forKey: .verdict),
+            additionalSlabsNeeded: try container.decodeIfPresent(Int.self, forKey: .additionalSlabsNeeded))
+    }
+
+    /// Encodes the comparison with every interval as a `{"lower": …, "upper": …}` object; absent values
+    /// are left out, as for the other fields.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(trial, forKey: .trial)
+        try container.encode(baseline, forKey: .baseline)
+        try container.encode(alpha, forKey: .alpha)
+        try container.encodeIfPresent(trialRate, forKey: .trialRate)
+        try container.encodeIfPresent(trialInterval.map(MonthlyReport.Interval.init), forKey: .trialInterval)
+        try container.encodeIfPresent(baselineRate, forKey: .baselineRate)
+        try container.encodeIfPresent(baselineInterval.map(MonthlyReport.Interval.init), forKey: .baselineInterval)
+        try container.encodeIfPresent(difference, forKey: .difference)
+        try container.encodeIfPresent(
+            differenceInterval.map(MonthlyReport.Interval.init), forKey: .differenceInterval)
+        try container.encodeIfPresent(z, forKey: .z)
+        try container.encodeIfPresent(zPValue, forKey: .zPValue)
+        try container.encode(fisherPValue, forKey: .fisherPValue)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encodeIfPresent(additionalSlabsNeeded, forKey: .additionalSlabsNeeded)
     }
 }

@@ -3,12 +3,15 @@ import TackleDomain
 
 extension Store {
     /// Every recorded change of a project and its members, milestones, trials and figures, oldest first.
+    ///
+    /// Each entry's time is an instant (seconds since 1970, UTC, fractions dropped), for the caller to
+    /// show on the plant's clock.
     public func history(of key: String) throws -> [HistoryEntry] {
         try translatingErrors {
             let project = try projectID(key)
             return try connection.query(
                 """
-                SELECT h.id, to_char(h.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at, h.actor,
+                SELECT h.id, floor(extract(epoch FROM h.at))::bigint AS instant, h.actor,
                        h.table_name, h.action, h.old_values::text AS old_values, h.new_values::text AS new_values,
                        h.reason,
                        CASE h.table_name
@@ -32,7 +35,7 @@ extension Store {
             ).map { row in
                 HistoryEntry(
                     id: try row.decode(Int.self, "id"),
-                    at: try row.decode(String.self, "at"),
+                    instant: try row.decode(Int.self, "instant"),
                     actor: try row.decode(String.self, "actor"),
                     entity: try row.decode(String.self, "table_name"),
                     record: try row.decode(String?.self, "record") ?? "",

@@ -81,8 +81,7 @@ struct TrialLogOutputTests {
         // scipy.stats.fisher_exact([[48, 1452], [6, 644]]) = 0.0013738; Wilson 95 % of 6/650 = 0.0042372-0.0199911.
         #expect(abs(result.comparison.fisher_p_value - 0.001_373_8) < 1e-6)
         let interval = try #require(result.comparison.trial_interval)
-        #expect(interval.count == 2)
-        #expect(abs(interval[0] - 0.004_237_2) < 1e-6 && abs(interval[1] - 0.019_991_1) < 1e-6, "\(interval)")
+        #expect(abs(interval.lower - 0.004_237_2) < 1e-6 && abs(interval.upper - 0.019_991_1) < 1e-6, "\(interval)")
         #expect(result.comparison.additional_slabs_needed == nil)
     }
 }

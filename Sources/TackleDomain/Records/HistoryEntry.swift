@@ -1,8 +1,11 @@
 /// One recorded change: who changed what, when, from what to what, and why.
 public struct HistoryEntry: Sendable, Hashable, Codable {
     public var id: Int
-    /// When, ISO 8601 in UTC.
-    public var at: String
+    /// When, in whole seconds since 1970-01-01 00:00 UTC.
+    ///
+    /// An instant, not a wall-clock time: the command line shows it on the plant's clock, with the
+    /// offset (`2026-11-05 14:03 +08:00`).
+    public var instant: Int
     public var actor: String
     /// What kind of record: `project`, `trial`, `milestone`, ...
     public var entity: String
@@ -16,12 +19,13 @@ public struct HistoryEntry: Sendable, Hashable, Codable {
     public var newValues: String?
     public var reason: String?
 
+    /// Creates an entry as recorded; the store builds these from the history table.
     public init(
-        id: Int, at: String, actor: String, entity: String, record: String, action: String, oldValues: String?,
+        id: Int, instant: Int, actor: String, entity: String, record: String, action: String, oldValues: String?,
         newValues: String?, reason: String?
     ) {
         self.id = id
-        self.at = at
+        self.instant = instant
         self.actor = actor
         self.entity = entity
         self.record = record

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TackleDomain
+import TackleReport
 import TackleStore
 
 /// `tackle history`: every recorded change of a project.
@@ -8,23 +9,58 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Show every recorded change of a project: who, when, what, from what to what, why.",
         discussion: """
-            The history is written by the database itself and cannot be changed or deleted.
+            The history is written by the database itself and cannot be changed or deleted. Times are on \
+            the plant's clock (--time-zone) with their offset: 2026-11-05 14:03 +08:00 in the text, \
+            2026-11-05T14:03:12+08:00 (ISO 8601) in --json.
 
-            Example:
+            Examples:
+              tackle history SLAB-CRACK-2026
               tackle history SLAB-CRACK-2026 --json | jq '.[] | select(.entity == "trial")'
             """
     )
 
     @Argument(help: "The project key.")
     var key: String
+    @OptionGroup var plant: PlantOptions
     @OptionGroup var format: JSONFlag
     @OptionGroup var global: GlobalOptions
 
+    /// One entry as `history --json` prints it: the entry, its time in plant time with the offset.
+    struct Line: Encodable {
+        var id: Int
+        /// `2026-11-05T14:03:12+08:00`.
+        var at: String
+        var actor: String
+        var entity: String
+        var record: String
+        var action: String
+        var oldValues: String?
+        var newValues: String?
+        var reason: String?
+
+        init(_ entry: HistoryEntry, at: String) {
+            id = entry.id
+            self.at = at
+            actor = entry.actor
+            entity = entry.entity
+            record = entry.record
+            action = entry.action
+            oldValues = entry.oldValues
+            newValues = entry.newValues
+            reason = entry.reason
+        }
+    }
+
     func run() throws {
+        // The clock checks --time-zone; its rules give the offset in force at each entry's instant.
+        let zone = try ZoneRules(named: try plant.clock().timeZone)
         let entries = try global.withStore { store in try store.history(of: key) }
-        if format.json { return try Output.json(entries) }
+        if format.json {
+            return try Output.json(
+                entries.map { Line($0, at: Self.timestamp($0.instant, in: zone, style: .iso8601)) })
+        }
         var table = TextTable(columns: [
-            .init("WHEN (UTC)"), .init("WHO"), .init("WHAT"), .init("RECORD"), .init("CHANGE", maxWidth: 80),
+            .init("WHEN"), .init("WHO"), .init("WHAT"), .init("RECORD"), .init("CHANGE", maxWidth: 80),
             .init("REASON"),
         ])
         for entry in entries {
@@ -34,8 +70,43 @@ struct HistoryCommand: ParsableCommand {
             case "delete": change = "deleted"
             default: change = "\(entry.oldValues ?? "{}") -> \(entry.newValues ?? "{}")"
             }
-            table.append([entry.at, entry.actor, entry.entity, entry.record, change, entry.reason ?? ""])
+            table.append([
+                Self.timestamp(entry.instant, in: zone, style: .text), entry.actor, entry.entity, entry.record, change,
+                entry.reason ?? "",
+            ])
         }
         Output.text(table.render())
+    }
+
+    /// How a time is written.
+    enum TimestampStyle {
+        /// `2026-11-05 14:03 +08:00`, for people.
+        case text
+        /// `2026-11-05T14:03:12+08:00`, ISO 8601 with the offset, for programs.
+        case iso8601
+    }
+
+    /// An instant on the wall clock of `zone`, with the offset then in force (`+08:00`, `-05:00`, `+00:00`).
+    ///
+    /// The offset is written to the minute; the local time itself uses the full offset, so a zone's
+    /// historical offsets with seconds (local mean time before 1900) are shown as the minute they fall in.
+    static func timestamp(_ instant: Int, in zone: ZoneRules, style: TimestampStyle) -> String {
+        let local = zone.localTime(at: instant)
+        let offset = zone.utcOffset(at: instant)
+        let minutes = abs(offset) / 60
+        let sign = offset < 0 ? "-" : "+"
+        let date = "\(pad(local.year, 4))-\(pad(local.month))-\(pad(local.day))"
+        let utcOffset = "\(sign)\(pad(minutes / 60)):\(pad(minutes % 60))"
+        switch style {
+        case .text:
+            return "\(date) \(pad(local.hour)):\(pad(local.minute)) \(utcOffset)"
+        case .iso8601:
+            return "\(date)T\(pad(local.hour)):\(pad(local.minute)):\(pad(local.second))\(utcOffset)"
+        }
+    }
+
+    private static func pad(_ number: Int, _ width: Int = 2) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

@@ -105,11 +105,17 @@ enum OutputJSON {
         var observations: [Observation]
     }
 
+    /// An interval, `{"lower": …, "upper": …}`, as every `--json` output writes one.
+    struct Interval: Decodable, Equatable {
+        var lower: Double
+        var upper: Double
+    }
+
     struct Comparison: Decodable {
         var trial: Counts
         var baseline: Counts
         var trial_rate: Double?
-        var trial_interval: [Double]?
+        var trial_interval: Interval?
         var fisher_p_value: Double
         var verdict: String
         var additional_slabs_needed: Int?

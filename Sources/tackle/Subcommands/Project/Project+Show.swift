@@ -1,15 +1,23 @@
 import ArgumentParser
 import TackleDomain
+import TackleReport
 import TackleStore
 
 extension ProjectCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one project with its members, milestones and trials.",
-            discussion: "Example:\n  tackle project show SLAB-CRACK-2026 --json")
+            discussion: """
+                Each milestone's state is where it stands today, plant time: open, done-on-time, done-late \
+                or overdue.
+
+                Example:
+                  tackle project show SLAB-CRACK-2026 --json
+                """)
 
         @Argument(help: "The project key.")
         var key: String
+        @OptionGroup var plant: PlantOptions
         @OptionGroup var format: JSONFlag
         @OptionGroup var global: GlobalOptions
 
@@ -23,6 +31,7 @@ extension ProjectCommand {
         }
 
         func run() throws {
+            let today = try plant.clock().date()
             let detail = try global.withStore { store in
                 Detail(
                     project: try store.project(key), members: try store.members(of: key),
@@ -51,7 +60,7 @@ extension ProjectCommand {
                 ("version", String(project.version)),
             ]).render()
             text += "\nMembers\n" + MemberCommand.List.table(detail.members)
-            text += "\nMilestones\n" + MilestoneCommand.List.table(detail.milestones)
+            text += "\nMilestones\n" + MilestoneCommand.List.table(detail.milestones, today: today)
             text += "\nTrials\n" + TrialCommand.List.table(detail.trials, baseline: metric.baseline)
             text += "\nDefect figures\n" + MetricCommand.List.table(detail.observations)
             Output.text(text)

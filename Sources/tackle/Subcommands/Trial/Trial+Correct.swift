@@ -11,8 +11,14 @@ extension TrialCommand {
                 you looked at (`tackle trial show` prints it): if someone else changed the trial since, \
                 nothing is written and you are told.
 
-                Example:
-                  tackle trial correct SLAB-CRACK-2026 T3 --defective 4 --reason "复检发现一块漏检" --if-version 1
+                --param and --cond replace all the trial's parameters, or all its conditions, when given; \
+                their rules are those of `tackle trial log`.
+
+                Examples:
+                  tackle trial correct SLAB-CRACK-2026 T3 --defective 4 --reason "复检发现一块漏检" \\
+                      --if-version 1
+                  tackle trial correct SLAB-CRACK-2026 T3 --cond grade=Q235B --cond strand=2 \\
+                      --reason "钢种记错"
                 """
         )
 
@@ -30,6 +36,10 @@ extension TrialCommand {
         var hypothesis: String?
         @Option(name: .customLong("param"), help: "Replaces all parameters: name=value with unit; may repeat.")
         var parameters: [String] = []
+        @Option(
+            name: .customLong("cond"),
+            help: "Replaces all conditions: name=text, e.g. grade=Q235B; may repeat.")
+        var conditions: [String] = []
         @Option(parsing: .unconditional, help: "Slabs inspected.")
         var inspected: String?
         @Option(parsing: .unconditional, help: "Slabs defective.")
@@ -58,10 +68,13 @@ extension TrialCommand {
                 inspected: try inspected.map { try Input.count($0, field: "--inspected") },
                 defective: try defective.map { try Input.count($0, field: "--defective") },
                 heats: heats.isEmpty ? nil : heats, note: note, conclusion: conclusion)
+            let conditions =
+                conditions.isEmpty ? nil : try conditions.map { try TrialCondition.parse($0, field: "--cond") }
             let expected = try ifVersion.map { try Input.number($0, field: "--if-version", trialPrefix: false) }
             let trial = try global.withStore { store in
                 try store.correctTrial(
-                    key, number, with: correction, expectedVersion: expected, reason: reason, by: actor.resolved)
+                    key, number, with: correction, conditions: conditions, expectedVersion: expected, reason: reason,
+                    by: actor.resolved)
             }
             print(
                 "corrected \(trial.label) of \(key) (now version \(trial.version)): \(TrialCommand.rateText(trial.outcome))"

@@ -6,7 +6,14 @@ extension TrialCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one trial and how it compares with the baseline.",
-            discussion: "Example:\n  tackle trial show SLAB-CRACK-2026 T3"
+            discussion: """
+                --json prints the trial (parameters, conditions, counts, version) and the comparison, its \
+                intervals as {"lower": …, "upper": …} objects.
+
+                Examples:
+                  tackle trial show SLAB-CRACK-2026 T3
+                  tackle trial show SLAB-CRACK-2026 T3 --json | jq '.trial.conditions'
+                """
         )
 
         @Argument(help: "The project key.")
@@ -31,6 +38,7 @@ extension TrialCommand {
                 ("hypothesis", trial.hypothesis),
                 ("dates", "\(trial.startedOn) .. \(trial.endedOn)"),
                 ("parameters", trial.parameters.map(\.description).joined(separator: " ")),
+                ("conditions", trial.conditions.map(\.description).joined(separator: " ")),
                 ("heats", trial.heats.joined(separator: ", ")), ("note", trial.note), ("conclusion", trial.conclusion),
                 ("version", String(trial.version)),
             ])
