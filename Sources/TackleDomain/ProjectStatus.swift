@@ -20,7 +20,9 @@ public enum ProjectStatus: String, Sendable, Hashable, Codable, CaseIterable, Cu
         case .proposed: [.active, .cancelled]
         case .active: [.onHold, .completed, .cancelled]
         case .onHold: [.active, .cancelled]
-        case .completed, .cancelled: []
+        // A completed project can be reopened (the defect came back after acceptance).
+        case .completed: [.active]
+        case .cancelled: []
         }
     }
 

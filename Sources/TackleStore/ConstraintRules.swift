@@ -3,6 +3,12 @@
 /// The store checks input before writing and gives precise messages; these are the backstop for
 /// what only the database can see (two writers at once) or what a store check missed.
 enum ConstraintRules {
+    /// Rules raised by triggers with the offending values in the message, by the field they guard.
+    static let detailed: [String: String] = [
+        "trial_starts_after_opening": "--from",
+        "trial_ends_by_closing": "--to",
+    ]
+
     static let rules: [String: (field: String, rule: String)] = [
         "unit_code_key": ("code", "a unit with this code already exists"),
         "unit_code_format": ("code", "a unit code is 1-32 letters, digits, -, _ or ."),
@@ -37,6 +43,9 @@ enum ConstraintRules {
         "trial_counts_non_negative": ("--inspected", "counts must not be negative"),
         "trial_defective_within_inspected": ("--defective", "defective must not exceed inspected"),
         "trial_parameters_valid": ("--param", "each parameter is name=number with a unit"),
+        "trial_conditions_valid": (
+            "--cond", "each condition is name=value, its name as for a parameter and its value not blank"
+        ),
         "observation_period_key": ("--month", "figures for this period are already recorded; correct them instead"),
         "observation_counts_non_negative": ("--inspected", "counts must not be negative"),
         "observation_defective_within_inspected": ("--defective", "defective must not exceed inspected"),

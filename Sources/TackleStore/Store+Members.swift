@@ -17,14 +17,20 @@ extension Store {
         _ employeeNo: String, to key: String, role: MemberRole, joinedOn: LocalDate, by actor: String
     ) throws -> Member {
         try write(by: actor) { connection in
-            let project = try projectID(key)
-            let openedOn = try self.project(key).openedOn
+            let (project, locked) = try lockedProject(key)
+            let openedOn = locked.openedOn
             if joinedOn < openedOn {
                 throw StoreError(
                     .invalidInput, field: "--on",
                     "--on: \(employeeNo) cannot join (\(joinedOn)) before project \(key) opened (\(openedOn))")
             }
-            let person = try personID(employeeNo, field: "employee number")
+            if role == .leader {
+                throw StoreError(
+                    .invalidInput, field: "--role",
+                    "--role: \(key) is led by \(locked.leaderNo); a project has one leader: "
+                        + "`tackle project change-leader \(key) \(employeeNo) --on ... --reason ...` hands it over")
+            }
+            let person = try activePersonID(employeeNo, field: "employee number")
             let current = try connection.query(
                 "SELECT 1 FROM member WHERE project_id = $1 AND person_id = $2 AND left_on IS NULL", [project, person])
             if !current.isEmpty {
@@ -36,6 +42,41 @@ extension Store {
                 [project, person, role.rawValue, joinedOn]
             )
             return try members(of: key).first { $0.employeeNo == employeeNo && $0.leftOn == nil }!
+        }
+    }
+
+    /// Records a member leaving a project on a day (the LEFT column of `member list`).
+    ///
+    /// The leader cannot leave: hand the project over first. The day is not before the member
+    /// joined.
+    @discardableResult
+    public func removeMember(
+        _ employeeNo: String, from key: String, on date: LocalDate, reason: String?, by actor: String
+    ) throws -> Member {
+        try write(by: actor, reason: reason) { connection in
+            let (project, current) = try lockedProject(key)
+            if employeeNo == current.leaderNo {
+                throw StoreError(
+                    .invalidInput, field: "employee number",
+                    "\(employeeNo) leads \(key); hand it over first (`tackle project change-leader`)")
+            }
+            let person = try personID(employeeNo, field: "employee number")
+            guard
+                let joinedOn = try connection.query(
+                    "SELECT joined_on FROM member WHERE project_id = $1 AND person_id = $2 AND left_on IS NULL",
+                    [project, person]
+                ).first?.decode(LocalDate.self, "joined_on")
+            else {
+                throw StoreError(.notFound, field: "employee number", "\(employeeNo) is not a current member of \(key)")
+            }
+            if date < joinedOn {
+                throw StoreError(
+                    .invalidInput, field: "--on", "--on: \(employeeNo) joined \(key) on \(joinedOn), after \(date)")
+            }
+            try connection.execute(
+                "UPDATE member SET left_on = $3 WHERE project_id = $1 AND person_id = $2 AND left_on IS NULL",
+                [project, person, date])
+            return try members(of: key).first { $0.employeeNo == employeeNo && $0.leftOn == date }!
         }
     }
 

@@ -11,14 +11,9 @@ extension Store {
     ) throws -> Milestone {
         try Keys.checkNotBlank(title, field: "--title")
         return try write(by: actor) { connection in
-            let project = try projectID(key)
-            let openedOn = try self.project(key).openedOn
-            if dueOn < openedOn {
-                throw StoreError(
-                    .invalidInput, field: "--due",
-                    "--due: a milestone cannot be due (\(dueOn)) before project \(key) opened (\(openedOn))")
-            }
-            let owner = try ownerNo.map { try personID($0, field: "--owner") }
+            let (project, locked) = try lockedProject(key)
+            try Self.checkMilestoneDue(dueOn, of: locked)
+            let owner = try ownerNo.map { try activePersonID($0, field: "--owner") }
             // Taking the number from the project row locks it, so concurrent additions get distinct numbers.
             let number = try connection.query(
                 """
@@ -42,21 +37,108 @@ extension Store {
         _ key: String, _ number: Int, on date: LocalDate, by actor: String
     ) throws -> Milestone {
         try write(by: actor) { connection in
+            let openedOn = try lockedProject(key).project.openedOn
             let current = try milestone(key, number)
             if let doneOn = current.doneOn {
                 throw StoreError(
                     .conflict, field: "milestone", "milestone \(number) of \(key) is already done (on \(doneOn))")
             }
-            let openedOn = try project(key).openedOn
+            if let cancelledOn = current.cancelledOn {
+                throw StoreError(
+                    .conflict, field: "milestone", "milestone \(number) of \(key) was cancelled on \(cancelledOn)")
+            }
             if date < openedOn {
                 throw StoreError(
                     .invalidInput, field: "--on",
                     "--on: milestone \(number) cannot be done (\(date)) before project \(key) opened (\(openedOn))")
             }
             try connection.execute(
-                "UPDATE milestone SET done_on = $3 WHERE project_id = (SELECT id FROM project WHERE key = $1) AND number = $2",
+                """
+                UPDATE milestone SET done_on = $3, version = version + 1
+                WHERE project_id = (SELECT id FROM project WHERE key = $1) AND number = $2
+                """,
                 [key, number, date]
             )
+            return try milestone(key, number)
+        }
+    }
+
+    /// A milestone is due within its project: not before it opened, not after its due date.
+    static func checkMilestoneDue(_ dueOn: LocalDate, of project: Project) throws {
+        if dueOn < project.openedOn {
+            throw StoreError(
+                .invalidInput, field: "--due",
+                "--due: a milestone cannot be due (\(dueOn)) before project \(project.key) opened (\(project.openedOn))"
+            )
+        }
+        if dueOn > project.dueOn {
+            throw StoreError(
+                .invalidInput, field: "--due",
+                "--due: \(dueOn) is after project \(project.key) is due (\(project.dueOn)); extend the project first "
+                    + "(`tackle project edit \(project.key) --due ... --reason ...`)")
+        }
+    }
+
+    /// Moves a milestone to another due date, with a reason.
+    ///
+    /// - Throws: ``StoreError``: a done or cancelled milestone, the same date, a date outside the project.
+    @discardableResult
+    public func moveMilestone(
+        _ key: String, _ number: Int, to dueOn: LocalDate, reason: String, ifVersion: Int? = nil, by actor: String
+    ) throws -> Milestone {
+        try Keys.checkNotBlank(reason, field: "--reason")
+        return try write(by: actor, reason: reason) { connection in
+            let (id, project) = try lockedProject(key)
+            let current = try milestone(key, number)
+            try Self.checkVersion(ifVersion, current: current.version, what: "milestone \(number) of \(key)")
+            if let doneOn = current.doneOn {
+                throw StoreError(
+                    .conflict, field: "milestone",
+                    "milestone \(number) of \(key) is done (on \(doneOn)); it cannot move")
+            }
+            if let cancelledOn = current.cancelledOn {
+                throw StoreError(
+                    .conflict, field: "milestone", "milestone \(number) of \(key) was cancelled on \(cancelledOn)")
+            }
+            guard dueOn != current.dueOn else {
+                throw StoreError(
+                    .invalidInput, field: "--due",
+                    "--due: nothing to change: milestone \(number) is already due \(dueOn)")
+            }
+            try Self.checkMilestoneDue(dueOn, of: project)
+            try connection.execute(
+                "UPDATE milestone SET due_on = $3, version = version + 1 WHERE project_id = $1 AND number = $2",
+                [id, number, dueOn])
+            return try milestone(key, number)
+        }
+    }
+
+    /// Cancels a milestone that is no longer part of the plan; it stays listed, counts nowhere.
+    ///
+    /// - Throws: ``StoreError``: a done or already cancelled milestone.
+    @discardableResult
+    public func cancelMilestone(
+        _ key: String, _ number: Int, on date: LocalDate, reason: String, by actor: String
+    ) throws -> Milestone {
+        try Keys.checkNotBlank(reason, field: "--reason")
+        return try write(by: actor, reason: reason) { connection in
+            let (id, _) = try lockedProject(key)
+            let current = try milestone(key, number)
+            if let doneOn = current.doneOn {
+                throw StoreError(
+                    .conflict, field: "milestone",
+                    "milestone \(number) of \(key) is done (on \(doneOn)); it cannot be cancelled")
+            }
+            if let cancelledOn = current.cancelledOn {
+                throw StoreError(
+                    .conflict, field: "milestone",
+                    "milestone \(number) of \(key) was already cancelled on \(cancelledOn)")
+            }
+            try connection.execute(
+                """
+                UPDATE milestone SET cancelled_on = $3, cancel_reason = $4, version = version + 1
+                WHERE project_id = $1 AND number = $2
+                """, [id, number, date, reason])
             return try milestone(key, number)
         }
     }
@@ -87,7 +169,8 @@ extension Store {
     }
 
     static let milestoneSelect = """
-        SELECT p.key AS project_key, m.number, m.title, m.due_on, o.employee_no AS owner_no, o.name AS owner_name, m.done_on
+        SELECT p.key AS project_key, m.number, m.title, m.due_on, o.employee_no AS owner_no, o.name AS owner_name, m.done_on,
+               m.cancelled_on, m.cancel_reason, m.version
         FROM milestone m JOIN project p ON p.id = m.project_id LEFT JOIN person o ON o.id = m.owner_id
         """
 
@@ -99,7 +182,10 @@ extension Store {
             dueOn: try row.decode(LocalDate.self, "due_on"),
             ownerNo: try row.decode(String?.self, "owner_no"),
             ownerName: try row.decode(String?.self, "owner_name"),
-            doneOn: try row.decode(LocalDate?.self, "done_on")
+            doneOn: try row.decode(LocalDate?.self, "done_on"),
+            cancelledOn: try row.decode(LocalDate?.self, "cancelled_on"),
+            cancelReason: try row.decode(String?.self, "cancel_reason"),
+            version: try row.decode(Int.self, "version")
         )
     }
 }

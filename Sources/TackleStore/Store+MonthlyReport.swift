@@ -14,7 +14,8 @@ extension Store {
     /// - figures of the month and the month before (monthly and daily records summed), with the
     ///   day, in `timeZone`, the month's figures were first recorded;
     /// - trials that ended in the month, and those of the last twelve months as trial work;
-    /// - milestones, with completions after that day not yet counted.
+    /// - milestones, with completions after that day not yet counted; milestones cancelled by then
+    ///   count nowhere, nor do voided trials and figures.
     ///
     /// The previous month's facts come along, for the follow-up of the projects called in then.
     ///
@@ -76,7 +77,7 @@ extension Store {
                            sum(defective) FILTER (WHERE period_start < $1) AS previous_defective,
                            (min(created_at) FILTER (WHERE period_start >= $1) AT TIME ZONE $4)::date AS recorded_on
                     FROM observation
-                    WHERE period_start BETWEEN $3 AND $2
+                    WHERE period_start BETWEEN $3 AND $2 AND voided_at IS NULL
                     GROUP BY project_id
                 ) o ON o.project_id = p.id
                 WHERE p.opened_on <= $2
@@ -88,15 +89,16 @@ extension Store {
             [first, asOf, month.previous.firstDay, timeZone]
         )
         let trials = try connection.query(
-            Self.trialSelect + " WHERE t.ended_on BETWEEN $1 AND $2 ORDER BY p.key, t.number",
+            Self.trialSelect + " WHERE t.ended_on BETWEEN $1 AND $2 AND t.voided_at IS NULL ORDER BY p.key, t.number",
             [month.adding(months: -11).firstDay, asOf]
         ).map(Self.trial(from:))
         let milestones = try connection.query(
             """
             SELECT p.key AS project_key, m.number, m.title, m.due_on, o.employee_no AS owner_no,
-                   o.name AS owner_name, CASE WHEN m.done_on <= $1 THEN m.done_on END AS done_on
+                   o.name AS owner_name, CASE WHEN m.done_on <= $1 THEN m.done_on END AS done_on,
+                   NULL::date AS cancelled_on, NULL::text AS cancel_reason, m.version
             FROM milestone m JOIN project p ON p.id = m.project_id LEFT JOIN person o ON o.id = m.owner_id
-            WHERE p.opened_on <= $1
+            WHERE p.opened_on <= $1 AND (m.cancelled_on IS NULL OR m.cancelled_on > $1)
             ORDER BY p.key, m.number
             """,
             [asOf]

@@ -32,12 +32,17 @@ extension Store {
         return try write(by: actor) { connection in
             // The clash check below cannot see another transaction's uncommitted figures; locking the
             // project serialises recorders, so a month never ends up with both monthly and daily figures.
-            let project = try projectID(key, lock: true)
+            let (project, locked) = try lockedProject(key)
+            if let closedOn = locked.closedOn, start > closedOn {
+                throw StoreError(
+                    .invalidInput, field: field,
+                    "\(field): \(key) closed on \(closedOn); figures after it are not recorded")
+            }
             let month = start.monthOfYear
             let clash = try connection.query(
                 """
                 SELECT granularity, inspected, defective FROM observation
-                WHERE project_id = $1 AND period_start BETWEEN $2 AND $3
+                WHERE project_id = $1 AND period_start BETWEEN $2 AND $3 AND voided_at IS NULL
                   AND (granularity <> $4 OR period_start = $5)
                 LIMIT 1
                 """, [project, month.firstDay, month.lastDay, granularity.rawValue, start]
@@ -84,11 +89,17 @@ extension Store {
             if let expectedVersion, expectedVersion != current.version {
                 throw Self.changedMeanwhile(record, plural: true, seen: expectedVersion, now: current.version)
             }
+            guard counts != current.counts else {
+                throw StoreError(
+                    .invalidInput, field: "figures",
+                    "\(granularity == .month ? "--month" : "--day"): nothing to change: \(record) are already \(counts.defective)/\(counts.inspected)"
+                )
+            }
             let updated = try connection.execute(
                 """
                 UPDATE observation SET inspected = $5, defective = $6, version = version + 1, updated_at = now()
                 WHERE project_id = (SELECT id FROM project WHERE key = $1) AND granularity = $2 AND period_start = $3
-                  AND version = $4
+                  AND version = $4 AND voided_at IS NULL
                 """, [key, granularity.rawValue, start, current.version, counts.inspected, counts.defective]
             )
             if updated == 0 {
@@ -99,12 +110,53 @@ extension Store {
         }
     }
 
-    /// A project's recorded figures, oldest first.
-    public func observations(of key: String) throws -> [Observation] {
+    /// Voids figures entered by mistake: they stay listed (`metric list --all`) with the reason,
+    /// and count nowhere. The period can then be recorded again.
+    ///
+    /// - Throws: ``StoreError``: no current figures for the period (never recorded, or voided already).
+    @discardableResult
+    public func voidObservation(
+        _ key: String, granularity: Observation.Granularity, periodStart: LocalDate, reason: String, by actor: String
+    ) throws -> Observation {
+        try Keys.checkNotBlank(reason, field: "--reason")
+        let start = granularity == .month ? periodStart.monthOfYear.firstDay : periodStart
+        let field = granularity == .month ? "--month" : "--day"
+        return try write(by: actor, reason: reason) { connection in
+            let (project, _) = try lockedProject(key)
+            let period = granularity == .month ? start.monthOfYear.description : start.description
+            guard
+                let id = try connection.query(
+                    """
+                    UPDATE observation SET voided_at = now(), void_reason = $4, version = version + 1, updated_at = now()
+                    WHERE project_id = $1 AND granularity = $2 AND period_start = $3 AND voided_at IS NULL
+                    RETURNING id
+                    """, [project, granularity.rawValue, start, reason]
+                ).first?.decode(Int.self, "id")
+            else {
+                let voided = try connection.query(
+                    """
+                    SELECT 1 FROM observation
+                    WHERE project_id = $1 AND granularity = $2 AND period_start = $3 AND voided_at IS NOT NULL
+                    """, [project, granularity.rawValue, start])
+                throw StoreError(
+                    voided.isEmpty ? .notFound : .conflict, field: field,
+                    voided.isEmpty
+                        ? "\(field): \(key) has no figures for \(period)"
+                        : "\(field): the figures for \(period) of \(key) are already void")
+            }
+            return try Self.observation(
+                from: try connection.query(Self.observationSelect + " WHERE o.id = $1", [id]).first!)
+        }
+    }
+
+    /// A project's recorded figures, oldest first; voided ones only when `includeVoided`.
+    public func observations(of key: String, includeVoided: Bool = false) throws -> [Observation] {
         try translatingErrors {
             _ = try projectID(key)
             return try connection.query(
-                Self.observationSelect + " WHERE p.key = $1 ORDER BY o.period_start, o.granularity", [key]
+                Self.observationSelect
+                    + " WHERE p.key = $1 AND ($2 OR o.voided_at IS NULL) ORDER BY o.period_start, o.granularity, o.id",
+                [key, includeVoided]
             )
             .map(Self.observation(from:))
         }
@@ -119,7 +171,8 @@ extension Store {
             let start = granularity == .month ? periodStart.monthOfYear.firstDay : periodStart
             guard
                 let row = try connection.query(
-                    Self.observationSelect + " WHERE p.key = $1 AND o.granularity = $2 AND o.period_start = $3",
+                    Self.observationSelect
+                        + " WHERE p.key = $1 AND o.granularity = $2 AND o.period_start = $3 AND o.voided_at IS NULL",
                     [key, granularity.rawValue, start]
                 ).first
             else {
@@ -133,7 +186,8 @@ extension Store {
     }
 
     static let observationSelect = """
-        SELECT p.key AS project_key, o.granularity, o.period_start, o.inspected, o.defective, o.note, o.version
+        SELECT p.key AS project_key, o.granularity, o.period_start, o.inspected, o.defective, o.note, o.version,
+               to_char(o.voided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS voided_at, o.void_reason
         FROM observation o JOIN project p ON p.id = o.project_id
         """
 
@@ -145,7 +199,9 @@ extension Store {
             counts: try Proportion(
                 defective: try row.decode(Int.self, "defective"), inspected: try row.decode(Int.self, "inspected")),
             note: try row.decode(String.self, "note"),
-            version: try row.decode(Int.self, "version")
+            version: try row.decode(Int.self, "version"),
+            voidedAt: try row.decode(String?.self, "voided_at"),
+            voidReason: try row.decode(String?.self, "void_reason")
         )
     }
 }

@@ -30,6 +30,46 @@ extension Store {
         }
     }
 
+    /// Edits a person: name, unit, party membership, active or not, with a reason.
+    ///
+    /// An inactive person stays on record and in past projects, but cannot join a project, own a
+    /// milestone or take over a project.
+    ///
+    /// - Throws: ``StoreError``: an unknown person or unit, or nothing to change.
+    @discardableResult
+    public func editPerson(
+        _ employeeNo: String, name: String? = nil, unitCode: String? = nil, partyMember: Bool? = nil,
+        active: Bool? = nil, reason: String, by actor: String
+    ) throws -> Person {
+        try Keys.checkNotBlank(reason, field: "--reason")
+        if let name { try Keys.checkNotBlank(name, field: "--name") }
+        return try write(by: actor, reason: reason) { connection in
+            guard
+                let row = try connection.query(
+                    Self.personSelect + " WHERE p.employee_no = $1 FOR UPDATE OF p", [employeeNo]
+                ).first
+            else {
+                throw StoreError(.notFound, field: "employee number", "no person with employee number \(employeeNo)")
+            }
+            let current = try Self.person(from: row)
+            var edited = current
+            edited.name = name ?? current.name
+            edited.unitCode = unitCode ?? current.unitCode
+            edited.partyMember = partyMember ?? current.partyMember
+            edited.active = active ?? current.active
+            guard edited != current else {
+                throw StoreError(
+                    .invalidInput, field: "employee number",
+                    "employee number: nothing to change: \(employeeNo) already has these values")
+            }
+            let unit = try unitID(edited.unitCode, field: "--unit")
+            try connection.execute(
+                "UPDATE person SET name = $2, unit_id = $3, party_member = $4, active = $5 WHERE employee_no = $1",
+                [employeeNo, edited.name, unit, edited.partyMember, edited.active])
+            return edited
+        }
+    }
+
     /// One person.
     ///
     /// - Throws: ``StoreError`` `.notFound` naming the employee number.

@@ -13,7 +13,7 @@ extension Store {
     public func open(project: NewProject, by actor: String) throws -> Project {
         try write(by: actor) { connection in
             let unit = try unitID(project.unitCode, field: "--unit")
-            let leader = try personID(project.leaderNo, field: "--leader")
+            let leader = try activePersonID(project.leaderNo, field: "--leader")
             if try !connection.query("SELECT 1 FROM project WHERE key = $1", [project.key]).isEmpty {
                 throw StoreError(.alreadyExists, field: "key", "project key \(project.key) already exists")
             }
@@ -84,8 +84,7 @@ extension Store {
         try Keys.checkNotBlank(reason, field: "--reason")
         return try write(by: actor, reason: reason) { connection in
             // Locked, so no trial can be logged or corrected between the check of its dates and the close.
-            _ = try projectID(key, lock: true)
-            let current = try project(key)
+            let (_, current) = try lockedProject(key)
             try current.status.checkTransition(to: status)
             if date < current.openedOn {
                 throw StoreError(

@@ -10,33 +10,44 @@ extension Store {
     /// - Throws: ``StoreError`` for an unknown project or a trial dated outside the project.
     @discardableResult
     public func logTrial(_ trial: NewTrial, in key: String, by actor: String) throws -> Trial {
-        try write(by: actor) { connection in
-            // Lock the project before checking the trial against it: a close committed while this
-            // transaction waits for the lock must be seen, or the trial could end after the closing.
-            _ = try projectID(key, lock: true)
-            let project = try self.project(key)
-            try check(trial, against: project)
-            let number = try connection.query(
-                """
-                UPDATE project SET next_trial_number = next_trial_number + 1 WHERE key = $1
-                RETURNING id, next_trial_number - 1 AS number
-                """, [key]
-            ).first!
-            try connection.execute(
-                """
-                INSERT INTO trial (project_id, number, lever, hypothesis, started_on, ended_on, parameters,
-                                   inspected, defective, heats, note, conclusion)
-                VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, ARRAY(SELECT jsonb_array_elements_text($10::jsonb)),
-                        $11, $12)
-                """,
-                [
-                    try number.decode(Int.self, "id"), try number.decode(Int.self, "number"), trial.lever,
-                    trial.hypothesis, trial.startedOn, trial.endedOn, try PostgresJSON(encoding: trial.parameters),
-                    trial.outcome.inspected, trial.outcome.defective, try PostgresJSON(encoding: trial.heats),
-                    trial.note, trial.conclusion,
-                ]
-            )
-            return try self.trial(key, try number.decode(Int.self, "number"))
+        try translatingErrors {
+            // One statement, one round trip, atomic by itself: it records the acting person for the
+            // history, takes the next number from the project row (locking it, so concurrent loggers
+            // queue and none is lost), and inserts the trial; the database checks the trial's dates
+            // against the project (trigger trial_within_project).
+            guard
+                let row = try connection.query(
+                    """
+                    WITH acting AS (
+                        SELECT set_config('tackle.actor', $1, true) AS actor, set_config('tackle.reason', '', true)
+                    ), numbered AS (
+                        UPDATE project SET next_trial_number = next_trial_number + 1 WHERE key = $2
+                        RETURNING id, next_trial_number - 1 AS number
+                    ), inserted AS (
+                        INSERT INTO trial (project_id, number, lever, hypothesis, started_on, ended_on, parameters,
+                                           inspected, defective, heats, note, conclusion, conditions)
+                        SELECT numbered.id, numbered.number, $3, $4, $5, $6, $7::jsonb, $8, $9,
+                               ARRAY(SELECT jsonb_array_elements_text($10::jsonb)), $11, $12, $13::jsonb
+                        FROM numbered, acting
+                        RETURNING *
+                    )
+                    SELECT p.key AS project_key, t.number, t.lever, t.hypothesis, t.started_on, t.ended_on,
+                           t.parameters, t.inspected, t.defective, to_jsonb(t.heats) AS heats, t.note, t.conclusion,
+                           t.version, t.conditions, NULL::text AS voided_at, NULL::text AS void_reason
+                    FROM inserted t JOIN project p ON p.id = t.project_id
+                    """,
+                    [
+                        actor, key, trial.lever, trial.hypothesis, trial.startedOn, trial.endedOn,
+                        try PostgresJSON(encoding: trial.parameters), trial.outcome.inspected, trial.outcome.defective,
+                        try PostgresJSON(encoding: trial.heats), trial.note, trial.conclusion,
+                        try PostgresJSON(encoding: trial.conditions),
+                    ]
+                ).first
+            else {
+                throw StoreError(
+                    .notFound, field: "project", "no project with key \(key); `tackle project list` shows them")
+            }
+            return try Self.trial(from: row)
         }
     }
 
@@ -46,6 +57,7 @@ extension Store {
     ///   - key: The project.
     ///   - number: The trial number (3 for T3).
     ///   - correction: The fields to change.
+    ///   - conditions: Replaces all the trial's conditions when given (`grade=Q235B`); nil keeps them.
     ///   - expectedVersion: The version the corrector saw (`trial show`); when another change came
     ///     first, nothing is written and a `.conflict` error says so. Without it, a change that
     ///     lands between this call's read and write is still detected.
@@ -54,36 +66,44 @@ extension Store {
     /// - Returns: The corrected trial.
     @discardableResult
     public func correctTrial(
-        _ key: String, _ number: Int, with correction: TrialCorrection, expectedVersion: Int? = nil,
-        reason: String, by actor: String
+        _ key: String, _ number: Int, with correction: TrialCorrection, conditions: [TrialCondition]? = nil,
+        expectedVersion: Int? = nil, reason: String, by actor: String
     ) throws -> Trial {
         try Keys.checkNotBlank(reason, field: "--reason")
-        guard !correction.isEmpty else {
+        guard !correction.isEmpty || conditions != nil else {
             throw StoreError(
                 .invalidInput, field: "correction", "nothing to correct: give at least one field to change")
         }
         return try write(by: actor, reason: reason) { connection in
-            // As in logTrial: the corrected dates are checked against the project as locked now.
-            _ = try projectID(key, lock: true)
-            let project = try self.project(key)
+            // The corrected dates are checked against the project as locked now.
+            let (_, project) = try lockedProject(key)
             let current = try trial(key, number)
+            if current.voidedAt != nil {
+                throw StoreError(.conflict, field: "trial", "T\(number) of \(key) is void; it cannot be corrected")
+            }
             if let expectedVersion, expectedVersion != current.version {
                 throw Self.changedMeanwhile("trial T\(number) of \(key)", seen: expectedVersion, now: current.version)
             }
-            let corrected = try correction.applied(to: current)
+            let corrected = try correction.applied(to: current).replacingConditions(
+                with: conditions ?? current.conditions)
+            guard !corrected.sameRecord(as: current) else {
+                throw StoreError(
+                    .invalidInput, field: "correction",
+                    "nothing to change: T\(number) of \(key) already has these values")
+            }
             try check(corrected, against: project)
             let updated = try connection.execute(
                 """
                 UPDATE trial SET lever = $4, hypothesis = $5, started_on = $6, ended_on = $7, parameters = $8::jsonb,
                        inspected = $9, defective = $10, heats = ARRAY(SELECT jsonb_array_elements_text($11::jsonb)),
-                       note = $12, conclusion = $13, version = version + 1, updated_at = now()
+                       note = $12, conclusion = $13, conditions = $14::jsonb, version = version + 1, updated_at = now()
                 WHERE project_id = (SELECT id FROM project WHERE key = $1) AND number = $2 AND version = $3
                 """,
                 [
                     key, number, current.version, corrected.lever, corrected.hypothesis, corrected.startedOn,
                     corrected.endedOn, try PostgresJSON(encoding: corrected.parameters), corrected.outcome.inspected,
                     corrected.outcome.defective, try PostgresJSON(encoding: corrected.heats), corrected.note,
-                    corrected.conclusion,
+                    corrected.conclusion, try PostgresJSON(encoding: corrected.conditions),
                 ]
             )
             if updated == 0 {
@@ -96,11 +116,13 @@ extension Store {
     }
 
     /// The trials of a project, by number.
-    public func trials(of key: String) throws -> [Trial] {
+    public func trials(of key: String, includeVoided: Bool = false) throws -> [Trial] {
         try translatingErrors {
             _ = try projectID(key)
-            return try connection.query(Self.trialSelect + " WHERE p.key = $1 ORDER BY t.number", [key])
-                .map(Self.trial(from:))
+            return try connection.query(
+                Self.trialSelect + " WHERE p.key = $1 AND ($2 OR t.voided_at IS NULL) ORDER BY t.number",
+                [key, includeVoided]
+            ).map(Self.trial(from:))
         }
     }
 
@@ -143,7 +165,8 @@ extension Store {
 
     static let trialSelect = """
         SELECT p.key AS project_key, t.number, t.lever, t.hypothesis, t.started_on, t.ended_on, t.parameters,
-               t.inspected, t.defective, to_jsonb(t.heats) AS heats, t.note, t.conclusion, t.version
+               t.inspected, t.defective, to_jsonb(t.heats) AS heats, t.note, t.conclusion, t.version, t.conditions,
+               to_char(t.voided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS voided_at, t.void_reason
         FROM trial t JOIN project p ON p.id = t.project_id
         """
 
@@ -156,12 +179,15 @@ extension Store {
             startedOn: try row.decode(LocalDate.self, "started_on"),
             endedOn: try row.decode(LocalDate.self, "ended_on"),
             parameters: try row.decode(PostgresJSON.self, "parameters").decode([TrialParameter].self),
+            conditions: try row.decode(PostgresJSON.self, "conditions").decode([TrialCondition].self),
             outcome: try Proportion(
                 defective: try row.decode(Int.self, "defective"), inspected: try row.decode(Int.self, "inspected")),
             heats: try row.decode(PostgresJSON.self, "heats").decode([String].self),
             note: try row.decode(String.self, "note"),
             conclusion: try row.decode(String.self, "conclusion"),
-            version: try row.decode(Int.self, "version")
+            version: try row.decode(Int.self, "version"),
+            voidedAt: try row.decode(String?.self, "voided_at"),
+            voidReason: try row.decode(String?.self, "void_reason")
         )
     }
 }

@@ -10,6 +10,11 @@ extension StoreError {
         case .connectionFailed, .connectionLost, .connectionClosed:
             self.init(.databaseUnavailable, "the database is unavailable: \(error.message)", underlying: error)
         default:
+            // Rules whose server message carries the values (raised by a trigger): shown as they are.
+            if let name = error.constraint, let field = ConstraintRules.detailed[name] {
+                self.init(.invalidInput, field: field, "\(field): \(error.message)", underlying: error)
+                return
+            }
             if let name = error.constraint, let rule = ConstraintRules.rules[name] {
                 let code: Code =
                     error.sqlState == PostgresError.SQLState.uniqueViolation ? .alreadyExists : .invalidInput

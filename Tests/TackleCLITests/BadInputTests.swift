@@ -252,8 +252,9 @@ struct BadInputTests {
             name: "active to proposed", arguments: ["project", "set-status", key, "proposed", "--reason", "重新立项"],
             mentions: ["status", "from active to proposed"]),
         Case(
-            name: "completed to active", arguments: ["project", "set-status", closed, "active", "--reason", "重新打开"],
-            mentions: ["status", "from completed to active", "final"]),
+            name: "completed to on-hold",
+            arguments: ["project", "set-status", closed, "on-hold", "--reason", "暂停"],
+            mentions: ["status", "from completed to on-hold", "allowed from completed: active"]),
 
         // Blank text.
         Case(name: "empty title", arguments: projectOpen(["--title": ""]), mentions: ["--title", "must not be empty"]),

@@ -102,8 +102,9 @@ struct InputParsingTests {
         try ProjectStatus.active.checkTransition(to: .onHold)
         try ProjectStatus.onHold.checkTransition(to: .active)
         try ProjectStatus.active.checkTransition(to: .completed)
+        try ProjectStatus.completed.checkTransition(to: .active)  // reopened
         for (from, to) in [
-            (ProjectStatus.completed, ProjectStatus.active), (.cancelled, .active), (.proposed, .completed),
+            (ProjectStatus.completed, ProjectStatus.onHold), (.cancelled, .active), (.proposed, .completed),
             (.onHold, .completed), (.active, .proposed), (.active, .active),
         ] {
             let error = try #require(throws: DomainError.self) { try from.checkTransition(to: to) }

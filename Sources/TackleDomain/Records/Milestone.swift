@@ -7,11 +7,19 @@ public struct Milestone: Sendable, Hashable, Codable {
     public var ownerNo: String?
     public var ownerName: String?
     public var doneOn: LocalDate?
+    /// The day the milestone was cancelled, and why; a cancelled milestone counts nowhere.
+    public var cancelledOn: LocalDate?
+    public var cancelReason: String?
+    /// Bumped by every change, for `--if-version`.
+    public var version: Int
 
     public init(
         projectKey: String, number: Int, title: String, dueOn: LocalDate, ownerNo: String?, ownerName: String?,
-        doneOn: LocalDate?
+        doneOn: LocalDate?, cancelledOn: LocalDate? = nil, cancelReason: String? = nil, version: Int = 1
     ) {
+        self.cancelledOn = cancelledOn
+        self.cancelReason = cancelReason
+        self.version = version
         self.projectKey = projectKey
         self.number = number
         self.title = title

@@ -12,11 +12,16 @@ public struct Observation: Sendable, Hashable, Codable {
     public var counts: Proportion
     public var note: String
     public var version: Int
+    /// When the figures were voided (ISO 8601 UTC), and why; voided figures count nowhere.
+    public var voidedAt: String?
+    public var voidReason: String?
 
     public init(
         projectKey: String, granularity: Granularity, periodStart: LocalDate, counts: Proportion, note: String,
-        version: Int
+        version: Int, voidedAt: String? = nil, voidReason: String? = nil
     ) {
+        self.voidedAt = voidedAt
+        self.voidReason = voidReason
         self.projectKey = projectKey
         self.granularity = granularity
         self.periodStart = periodStart

@@ -11,22 +11,29 @@ struct MemberCommand: ParsableCommand {
         discussion: """
             Examples:
               tackle member add SLAB-CRACK-2026 E1002 --role member
+              tackle member leave SLAB-CRACK-2026 E1002 --on 2026-10-31 --reason "调岗"
               tackle member list SLAB-CRACK-2026
             """,
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, Leave.self, List.self]
     )
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a person to a project.",
-            discussion: "Example:\n  tackle member add SLAB-CRACK-2026 E1002 --role deputy"
+            discussion: """
+                The person must be active. A project has one leader: `project change-leader` hands it over, \
+                so --role leader is refused while the project has one.
+
+                Example:
+                  tackle member add SLAB-CRACK-2026 E1002 --role deputy
+                """
         )
 
         @Argument(help: "The project key.")
         var key: String
         @Argument(help: "The person's employee number.")
         var employeeNo: String
-        @Option(help: "leader, deputy, member or advisor.")
+        @Option(help: "deputy, member or advisor (the leader is changed with `project change-leader`).")
         var role: String = "member"
         @Option(help: "The joining date, YYYY-MM-DD (default: today, plant time).")
         var on: String?
@@ -36,7 +43,7 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             let role = try MemberRole.parse(role, field: "--role")
-            let date = try on.map { try Input.date($0, field: "--on") } ?? plant.clock().date()
+            let date = try Input.dayUpToToday(on, field: "--on", today: plant.clock().date())
             let member = try global.withStore { store in
                 try store.addMember(employeeNo, to: key, role: role, joinedOn: date, by: actor.resolved)
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TackleDomain
+import TackleReport
 import TackleStore
 
 /// `tackle metric`: the project metric's production figures.
@@ -12,7 +13,7 @@ struct MetricCommand: ParsableCommand {
               tackle metric record SLAB-CRACK-2026 --month 2026-05 --inspected 1450 --defective 21
               tackle metric list SLAB-CRACK-2026
             """,
-        subcommands: [Record.self, Correct.self, List.self]
+        subcommands: [Record.self, Correct.self, VoidRecord.self, List.self]
     )
 
     /// The period named by --month or --day; exactly one must be given.
@@ -49,11 +50,22 @@ struct MetricCommand: ParsableCommand {
         var defective: String
         @Option(help: "Notes.")
         var note: String = ""
+        @OptionGroup var plant: PlantOptions
         @OptionGroup var actor: ActorOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let (granularity, start) = try period.resolve()
+            let today = try plant.clock().date()
+            guard start <= today else {
+                let field = granularity == .month ? "--month" : "--day"
+                let period = granularity == .month ? start.monthOfYear.description : start.description
+                throw DomainError(
+                    .invalidValue, field: field,
+                    message:
+                        "\(period) has not begun yet (today is \(today) at the plant); figures are recorded after the fact"
+                )
+            }
             let counts = try Input.proportion(defective: defective, inspected: inspected)
             let observation = try global.withStore { store in
                 try store.recordObservation(
@@ -105,15 +117,18 @@ struct MetricCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List a project's recorded figures, oldest first.",
-            discussion: "Example:\n  tackle metric list SLAB-CRACK-2026 --json")
+            discussion:
+                "Examples:\n  tackle metric list SLAB-CRACK-2026 --json\n  tackle metric list SLAB-CRACK-2026 --all")
 
         @Argument(help: "The project key.")
         var key: String
+        @Flag(help: "Also list voided figures, marked VOID with their reason.")
+        var all = false
         @OptionGroup var format: JSONFlag
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let observations = try global.withStore { store in try store.observations(of: key) }
+            let observations = try global.withStore { store in try store.observations(of: key, includeVoided: all) }
             if format.json { return try Output.json(observations) }
             Output.text(Self.table(observations))
         }
@@ -129,7 +144,11 @@ struct MetricCommand: ParsableCommand {
                     observation.period, observation.counts.description,
                     observation.counts.rate.map { Format.percent($0) } ?? "-",
                     interval.map { "\(Format.percent($0.lowerBound))-\(Format.percent($0.upperBound))" } ?? "-",
-                    String(observation.version), observation.note,
+                    String(observation.version),
+                    observation.voidReason.map {
+                        "VOID: \($0)" + (observation.note.isEmpty ? "" : "; \(observation.note)")
+                    }
+                        ?? observation.note,
                 ])
             }
             return table.render()

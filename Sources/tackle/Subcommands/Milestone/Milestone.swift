@@ -12,13 +12,15 @@ struct MilestoneCommand: ParsableCommand {
             Examples:
               tackle milestone add SLAB-CRACK-2026 --title "二冷水优化方案" --due 2026-06-30 --owner E1002
               tackle milestone done SLAB-CRACK-2026 1 --on 2026-06-28
+              tackle milestone move SLAB-CRACK-2026 3 --due 2026-12-15 --reason "等待设备到货"
+              tackle milestone cancel SLAB-CRACK-2026 3 --reason "方案调整，取消该节点"
             """,
-        subcommands: [Add.self, Done.self, List.self, Show.self]
+        subcommands: [Add.self, Done.self, Move.self, Cancel.self, List.self, Show.self]
     )
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Plan a milestone; it gets the project's next number.",
+            abstract: "Plan a milestone; it gets the project's next number. Due within the project's dates.",
             discussion:
                 "Example:\n  tackle milestone add SLAB-CRACK-2026 --title \"二冷水优化方案\" --due 2026-06-30 --owner E1002"
         )
@@ -61,7 +63,7 @@ struct MilestoneCommand: ParsableCommand {
 
         func run() throws {
             let number = try Input.number(number, field: "number")
-            let date = try on.map { try Input.date($0, field: "--on") } ?? plant.clock().date()
+            let date = try Input.dayUpToToday(on, field: "--on", today: plant.clock().date())
             let milestone = try global.withStore { store in
                 try store.completeMilestone(key, number, on: date, by: actor.resolved)
             }
@@ -96,7 +98,9 @@ struct MilestoneCommand: ParsableCommand {
             for milestone in milestones {
                 table.append([
                     String(milestone.number), milestone.title, milestone.dueOn.description, milestone.ownerName ?? "",
-                    milestone.doneOn?.description ?? "", today.map { milestone.state(on: $0).rawValue } ?? "",
+                    milestone.doneOn?.description ?? "",
+                    milestone.cancelledOn.map { "cancelled \($0)" } ?? today.map { milestone.state(on: $0).rawValue }
+                        ?? "",
                 ])
             }
             return table.render()

@@ -10,10 +10,14 @@ extension ProjectCommand {
             abstract: "Move a project to another status, with a reason.",
             discussion: """
                 Allowed: proposed -> active | cancelled; active -> on-hold | completed | cancelled; \
-                on-hold -> active | cancelled. Completed and cancelled are final and set the closing date.
+                on-hold -> active | cancelled; completed -> active (reopen). Completing or cancelling sets the \
+                closing date; cancelled is final. The day (--on, default today) is when the change takes effect: \
+                the report of each month shows the status in force at its end. It may not be after today, nor \
+                before the previous change.
 
-                Example:
+                Examples:
                   tackle project set-status SLAB-CRACK-2026 completed --reason "纵裂率连续三个月低于目标" --on 2026-12-20
+                  tackle project set-status SLAB-CRACK-2026 active --reason "验收后复发，重新打开"
                 """
         )
 
@@ -32,7 +36,7 @@ extension ProjectCommand {
 
         func run() throws {
             let status = try ProjectStatus.parse(status, field: "status")
-            let date = try on.map { try Input.date($0, field: "--on") } ?? plant.clock().date()
+            let date = try Input.dayUpToToday(on, field: "--on", today: plant.clock().date())
             let project = try global.withStore { store in
                 try store.setStatus(of: key, to: status, on: date, reason: reason, by: actor.resolved)
             }

@@ -5,15 +5,20 @@ import TackleStore
 extension TrialCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List a project's trials.", discussion: "Example:\n  tackle trial list SLAB-CRACK-2026 --json")
+            abstract: "List a project's trials (voided ones only with --all).",
+            discussion:
+                "Examples:\n  tackle trial list SLAB-CRACK-2026 --json\n  tackle trial list SLAB-CRACK-2026 --all")
 
         @Argument(help: "The project key.")
         var key: String
+        @Flag(help: "Also list voided trials, marked VOID with their reason.")
+        var all = false
         @OptionGroup var format: JSONFlag
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let (trials, project) = try global.withStore { store in (try store.trials(of: key), try store.project(key))
+            let (trials, project) = try global.withStore { store in
+                (try store.trials(of: key, includeVoided: all), try store.project(key))
             }
             if format.json { return try Output.json(trials) }
             Output.text(Self.table(trials, baseline: project.metric.baseline))
@@ -22,15 +27,17 @@ extension TrialCommand {
         static func table(_ trials: [Trial], baseline: Proportion) -> String {
             var table = TextTable(columns: [
                 .init("TRIAL"), .init("LEVER", maxWidth: 24), .init("FROM"), .init("TO"),
-                .init("PARAMETERS", maxWidth: 48),
+                .init("PARAMETERS", maxWidth: 48), .init("CONDITIONS", maxWidth: 40),
                 .init("DEFECTIVE/INSPECTED", alignment: .right), .init("RATE", alignment: .right), .init("VERDICT"),
             ])
             for trial in trials {
                 table.append([
                     trial.label, trial.lever, trial.startedOn.description, trial.endedOn.description,
-                    trial.parameters.map(\.description).joined(separator: " "), trial.outcome.description,
+                    trial.parameters.map(\.description).joined(separator: " "),
+                    trial.conditions.map(\.description).joined(separator: " "), trial.outcome.description,
                     trial.outcome.rate.map { Format.percent($0) } ?? "-",
-                    Statistics.compare(trial: trial.outcome, baseline: baseline).verdict.description,
+                    trial.voidReason.map { "VOID: \($0)" }
+                        ?? Statistics.compare(trial: trial.outcome, baseline: baseline).verdict.description,
                 ])
             }
             return table.render()

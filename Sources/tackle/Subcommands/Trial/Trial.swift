@@ -11,9 +11,12 @@ struct TrialCommand: ParsableCommand {
             Examples:
               tackle trial log SLAB-CRACK-2026 --lever "secondary cooling" \\
                   --param specific_water=0.62L/kg --inspected 320 --defective 3 --from 2026-05-01
+              tackle trial log SLAB-CRACK-2026 --lever "二冷水" --param 比水量=0.62L/kg \\
+                  --cond grade=Q345B --cond strand=2 --cond section=230x1600 --inspected 320 --defective 3 \\
+                  --from 2026-05-01
               tackle trial show SLAB-CRACK-2026 T1
             """,
-        subcommands: [Log.self, List.self, Show.self, Correct.self]
+        subcommands: [Log.self, List.self, Show.self, Correct.self, VoidRecord.self]
     )
 
     /// What `trial log` and `trial show` print about a trial against its project's baseline.

@@ -1,0 +1,52 @@
+import ArgumentParser
+import TackleDomain
+import TackleStore
+
+extension PersonCommand {
+    /// `tackle person edit`: a person's name, unit, party membership, active or not.
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a person's name, unit or party membership, or mark them inactive, with a reason.",
+            discussion: """
+                An inactive person stays on record and in the projects they worked on, but cannot join a project, \
+                own a milestone or lead a project.
+
+                Examples:
+                  tackle person edit E1002 --name "李晓东" --unit TECH --reason "调往技术科"
+                  tackle person edit E1018 --inactive --reason "退休"
+                """
+        )
+
+        @Argument(help: "The employee number.")
+        var employeeNo: String
+        @Option(help: "A new name.")
+        var name: String?
+        @Option(help: "A new unit code.")
+        var unit: String?
+        @Flag(inversion: .prefixedNo, help: "Party member or not.")
+        var partyMember: Bool?
+        @Flag(help: "Mark the person inactive (left the plant, retired).")
+        var inactive = false
+        @Flag(help: "Mark the person active again.")
+        var active = false
+        @Option(help: "Why (required; recorded in the history).")
+        var reason: String
+        @OptionGroup var actor: ActorOptions
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            if inactive && active {
+                throw ValidationError("give --inactive or --active, not both")
+            }
+        }
+
+        func run() throws {
+            let person = try global.withStore { store in
+                try store.editPerson(
+                    employeeNo, name: name, unitCode: unit, partyMember: partyMember,
+                    active: inactive ? false : (active ? true : nil), reason: reason, by: actor.resolved)
+            }
+            print("\(person.employeeNo) \(person.name), \(person.unitCode)\(person.active ? "" : ", inactive")")
+        }
+    }
+}
