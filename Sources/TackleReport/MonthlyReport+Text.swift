@@ -229,7 +229,9 @@ extension MonthlyReport {
         lines += Self.wrapped(
             (zh ? "  指标：" : "  Metric: ") + Self.oneLine(project.metricName) + (zh ? "；基准 " : "; baseline ")
                 + Self.counts(project.baseline, words) + " (\(project.baselinePeriod))"
-                + (zh ? "；目标 " : "; target ") + Format.percent(project.targetRate), indent: "    ")
+                + (zh ? "；目标 " : "; target ") + Format.percent(project.targetRate)
+                + (project.baselineChanged ? (zh ? "（基准本月已调整）" : " (baseline changed this month)") : ""),
+            indent: "    ")
 
         let noFigures = zh ? "无数据" : "no figures"
         var figures = [

@@ -37,11 +37,17 @@ extension Store {
                 throw StoreError(
                     .alreadyExists, field: "employee number", "\(employeeNo) is already a member of \(key)")
             }
-            try connection.execute(
-                "INSERT INTO member (project_id, person_id, role, joined_on) VALUES ($1, $2, $3, $4)",
-                [project, person, role.rawValue, joinedOn]
-            )
-            return try members(of: key).first { $0.employeeNo == employeeNo && $0.leftOn == nil }!
+            let name =
+                try connection.query(
+                    """
+                    WITH added AS (
+                        INSERT INTO member (project_id, person_id, role, joined_on) VALUES ($1, $2, $3, $4)
+                        RETURNING person_id
+                    )
+                    SELECT pe.name FROM added JOIN person pe ON pe.id = added.person_id
+                    """, [project, person, role.rawValue, joinedOn]
+                ).first?.decode(String.self, "name") ?? employeeNo
+            return Member(employeeNo: employeeNo, name: name, role: role, joinedOn: joinedOn, leftOn: nil)
         }
     }
 
@@ -60,23 +66,26 @@ extension Store {
                     .invalidInput, field: "employee number",
                     "\(employeeNo) leads \(key); hand it over first (`tackle project change-leader`)")
             }
-            let person = try personID(employeeNo, field: "employee number")
             guard
-                let joinedOn = try connection.query(
-                    "SELECT joined_on FROM member WHERE project_id = $1 AND person_id = $2 AND left_on IS NULL",
-                    [project, person]
-                ).first?.decode(LocalDate.self, "joined_on")
+                let row = try connection.query(
+                    """
+                    SELECT m.id, m.joined_on, m.role, pe.name FROM member m JOIN person pe ON pe.id = m.person_id
+                    WHERE m.project_id = $1 AND pe.employee_no = $2 AND m.left_on IS NULL
+                    """, [project, employeeNo]
+                ).first
             else {
                 throw StoreError(.notFound, field: "employee number", "\(employeeNo) is not a current member of \(key)")
             }
+            let joinedOn = try row.decode(LocalDate.self, "joined_on")
             if date < joinedOn {
                 throw StoreError(
                     .invalidInput, field: "--on", "--on: \(employeeNo) joined \(key) on \(joinedOn), after \(date)")
             }
             try connection.execute(
-                "UPDATE member SET left_on = $3 WHERE project_id = $1 AND person_id = $2 AND left_on IS NULL",
-                [project, person, date])
-            return try members(of: key).first { $0.employeeNo == employeeNo && $0.leftOn == date }!
+                "UPDATE member SET left_on = $2 WHERE id = $1", [try row.decode(Int.self, "id"), date])
+            return Member(
+                employeeNo: employeeNo, name: try row.decode(String.self, "name"),
+                role: try MemberRole.parse(try row.decode(String.self, "role")), joinedOn: joinedOn, leftOn: date)
         }
     }
 

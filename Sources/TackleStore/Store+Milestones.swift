@@ -25,7 +25,7 @@ extension Store {
                 "INSERT INTO milestone (project_id, number, title, due_on, owner_id) VALUES ($1, $2, $3, $4, $5)",
                 [project, number, title, dueOn, owner]
             )
-            return try milestone(key, number)
+            return try milestone(projectID: project, key: key, number)
         }
     }
 
@@ -37,8 +37,9 @@ extension Store {
         _ key: String, _ number: Int, on date: LocalDate, by actor: String
     ) throws -> Milestone {
         try write(by: actor) { connection in
-            let openedOn = try lockedProject(key).project.openedOn
-            let current = try milestone(key, number)
+            let (id, locked) = try lockedProject(key)
+            let openedOn = locked.openedOn
+            let current = try milestone(projectID: id, key: key, number)
             if let doneOn = current.doneOn {
                 throw StoreError(
                     .conflict, field: "milestone", "milestone \(number) of \(key) is already done (on \(doneOn))")
@@ -54,12 +55,11 @@ extension Store {
             }
             try connection.execute(
                 """
-                UPDATE milestone SET done_on = $3, version = version + 1
-                WHERE project_id = (SELECT id FROM project WHERE key = $1) AND number = $2
+                UPDATE milestone SET done_on = $3, version = version + 1 WHERE project_id = $1 AND number = $2
                 """,
-                [key, number, date]
+                [id, number, date]
             )
-            return try milestone(key, number)
+            return try milestone(projectID: id, key: key, number)
         }
     }
 
@@ -89,7 +89,7 @@ extension Store {
         try Keys.checkNotBlank(reason, field: "--reason")
         return try write(by: actor, reason: reason) { connection in
             let (id, project) = try lockedProject(key)
-            let current = try milestone(key, number)
+            let current = try milestone(projectID: id, key: key, number)
             try Self.checkVersion(ifVersion, current: current.version, what: "milestone \(number) of \(key)")
             if let doneOn = current.doneOn {
                 throw StoreError(
@@ -109,7 +109,7 @@ extension Store {
             try connection.execute(
                 "UPDATE milestone SET due_on = $3, version = version + 1 WHERE project_id = $1 AND number = $2",
                 [id, number, dueOn])
-            return try milestone(key, number)
+            return try milestone(projectID: id, key: key, number)
         }
     }
 
@@ -123,7 +123,7 @@ extension Store {
         try Keys.checkNotBlank(reason, field: "--reason")
         return try write(by: actor, reason: reason) { connection in
             let (id, _) = try lockedProject(key)
-            let current = try milestone(key, number)
+            let current = try milestone(projectID: id, key: key, number)
             if let doneOn = current.doneOn {
                 throw StoreError(
                     .conflict, field: "milestone",
@@ -139,7 +139,7 @@ extension Store {
                 UPDATE milestone SET cancelled_on = $3, cancel_reason = $4, version = version + 1
                 WHERE project_id = $1 AND number = $2
                 """, [id, number, date, reason])
-            return try milestone(key, number)
+            return try milestone(projectID: id, key: key, number)
         }
     }
 
@@ -150,6 +150,18 @@ extension Store {
             return try connection.query(Self.milestoneSelect + " WHERE p.key = $1 ORDER BY m.number", [key])
                 .map(Self.milestone(from:))
         }
+    }
+
+    /// One milestone of a project already resolved (and locked) by its id: no second key lookup.
+    func milestone(projectID: Int, key: String, _ number: Int) throws -> Milestone {
+        guard
+            let row = try connection.query(
+                Self.milestoneSelect + " WHERE m.project_id = $1 AND m.number = $2", [projectID, number]
+            ).first
+        else {
+            throw StoreError(.notFound, field: "milestone", "\(key) has no milestone \(number)")
+        }
+        return try Self.milestone(from: row)
     }
 
     /// One milestone.

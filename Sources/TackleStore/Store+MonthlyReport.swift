@@ -54,7 +54,14 @@ extension Store {
                        to_char(p.baseline_from, 'YYYY-MM') AS baseline_from,
                        to_char(p.baseline_to, 'YYYY-MM') AS baseline_to, p.target_rate,
                        o.month_inspected, o.month_defective, o.previous_inspected, o.previous_defective,
-                       o.recorded_on
+                       o.recorded_on,
+                       EXISTS (
+                           SELECT 1 FROM history h
+                           WHERE h.table_name = 'project' AND h.row_id = p.id AND h.action = 'update'
+                             AND h.new_values ?| ARRAY['baseline_defective', 'baseline_inspected', 'baseline_from',
+                                                      'baseline_to']
+                             AND (h.at AT TIME ZONE $4)::date BETWEEN $1 AND $2
+                       ) AS baseline_changed
                 FROM project p
                 JOIN unit u ON u.id = p.unit_id
                 JOIN person l ON l.id = p.leader_id
@@ -135,7 +142,8 @@ extension Store {
                 figuresRecordedOn: try row.decode(LocalDate?.self, "recorded_on"),
                 recentTrials: recent.map {
                     ProjectFacts.TrialWork(endedOn: $0.endedOn, isConcluded: !$0.conclusion.trimmingSpaces.isEmpty)
-                }
+                },
+                baselineChangedInMonth: try row.decode(Bool.self, "baseline_changed")
             )
         }
     }

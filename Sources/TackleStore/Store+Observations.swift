@@ -62,14 +62,15 @@ extension Store {
                     "\(field): \(month) of \(key) already has \(other == "day" ? "daily" : "monthly") figures; "
                         + "a month is recorded either monthly or daily, not both")
             }
-            try connection.execute(
+            let id = try connection.query(
                 """
                 INSERT INTO observation (project_id, granularity, period_start, inspected, defective, note, created_at)
                 VALUES ($1, $2, $3, $4, $5, $6,
                         coalesce(($7::date + time '09:00') AT TIME ZONE 'Asia/Shanghai', now()))
+                RETURNING id
                 """, [project, granularity.rawValue, start, counts.inspected, counts.defective, note, recordedOn]
-            )
-            return try observation(key, granularity: granularity, periodStart: start)
+            ).first?.decode(Int.self, "id")
+            return try observation(id: id ?? 0)
         }
     }
 
@@ -84,7 +85,22 @@ extension Store {
         try Keys.checkNotBlank(reason, field: "--reason")
         let start = granularity == .month ? periodStart.monthOfYear.firstDay : periodStart
         return try write(by: actor, reason: reason) { connection in
-            let current = try observation(key, granularity: granularity, periodStart: start)
+            let (project, _) = try lockedProject(key)
+            guard
+                let currentRow = try connection.query(
+                    Self.observationSelect
+                        + """
+                         WHERE o.project_id = $1 AND o.granularity = $2 AND o.period_start = $3
+                          AND o.voided_at IS NULL
+                        """, [project, granularity.rawValue, start]
+                ).first
+            else {
+                let period = granularity == .month ? start.monthOfYear.description : start.description
+                throw StoreError(
+                    .notFound, field: granularity == .month ? "--month" : "--day", "\(key) has no figures for \(period)"
+                )
+            }
+            let current = try Self.observation(from: currentRow)
             let record = "the figures for \(current.period) of \(key)"
             if let expectedVersion, expectedVersion != current.version {
                 throw Self.changedMeanwhile(record, plural: true, seen: expectedVersion, now: current.version)
@@ -95,18 +111,16 @@ extension Store {
                     "\(granularity == .month ? "--month" : "--day"): nothing to change: \(record) are already \(counts.defective)/\(counts.inspected)"
                 )
             }
-            let updated = try connection.execute(
+            // The project row is locked, so nobody else can change these figures meanwhile.
+            let id = try connection.query(
                 """
                 UPDATE observation SET inspected = $5, defective = $6, version = version + 1, updated_at = now()
-                WHERE project_id = (SELECT id FROM project WHERE key = $1) AND granularity = $2 AND period_start = $3
-                  AND version = $4 AND voided_at IS NULL
-                """, [key, granularity.rawValue, start, current.version, counts.inspected, counts.defective]
-            )
-            if updated == 0 {
-                let now = try observation(key, granularity: granularity, periodStart: start).version
-                throw Self.changedMeanwhile(record, plural: true, seen: expectedVersion ?? current.version, now: now)
-            }
-            return try observation(key, granularity: granularity, periodStart: start)
+                WHERE project_id = $1 AND granularity = $2 AND period_start = $3 AND version = $4
+                  AND voided_at IS NULL
+                RETURNING id
+                """, [project, granularity.rawValue, start, current.version, counts.inspected, counts.defective]
+            ).first?.decode(Int.self, "id")
+            return try observation(id: id ?? 0)
         }
     }
 
@@ -144,8 +158,7 @@ extension Store {
                         ? "\(field): \(key) has no figures for \(period)"
                         : "\(field): the figures for \(period) of \(key) are already void")
             }
-            return try Self.observation(
-                from: try connection.query(Self.observationSelect + " WHERE o.id = $1", [id]).first!)
+            return try observation(id: id)
         }
     }
 
@@ -160,6 +173,14 @@ extension Store {
             )
             .map(Self.observation(from:))
         }
+    }
+
+    /// Figures by their internal id.
+    func observation(id: Int) throws -> Observation {
+        guard let row = try connection.query(Self.observationSelect + " WHERE o.id = $1", [id]).first else {
+            throw StoreError(.notFound, field: "figures", "the figures were not found")
+        }
+        return try Self.observation(from: row)
     }
 
     /// One period's figures.

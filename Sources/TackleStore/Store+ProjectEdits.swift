@@ -142,7 +142,12 @@ extension Store {
                        version = version + 1
                 WHERE id = $1
                 """, [id, newLeader, selection?.rawValue])
-            return try project(key)
+            guard
+                let row = try connection.query(
+                    "SELECT p.id, " + Self.projectSelect.dropFirst("SELECT ".count) + " WHERE p.id = $1", [id]
+                ).first
+            else { return current }
+            return try Self.project(from: row)
         }
     }
 

@@ -84,20 +84,20 @@ extension Store {
         try Keys.checkNotBlank(reason, field: "--reason")
         return try write(by: actor, reason: reason) { connection in
             // Locked, so no trial can be logged or corrected between the check of its dates and the close.
-            let (_, current) = try lockedProject(key)
+            let (id, current) = try lockedProject(key)
             try current.status.checkTransition(to: status)
             if date < current.openedOn {
                 throw StoreError(
                     .invalidInput, field: "--on",
                     "--on: a project's status cannot change (\(date)) before it opened (\(current.openedOn))")
             }
-            if let last = try lastStatusChange(of: key), date < last {
+            if let last = try lastStatusChange(of: id), date < last {
                 throw StoreError(
                     .invalidInput, field: "--on",
                     "--on: the last status change of \(key) is dated \(last); a later change cannot be dated "
                         + "before it (\(date))")
             }
-            if status.isFinished, let late = try lastTrial(of: key, endingAfter: date) {
+            if status.isFinished, let late = try lastTrial(of: id, endingAfter: date) {
                 throw StoreError(
                     .invalidInput, field: "--on",
                     "--on: a project cannot close (\(date)) before its trial T\(late.number) ended (\(late.endedOn)); "
@@ -106,32 +106,34 @@ extension Store {
             // The status-change trigger dates the change by this setting, so past months stay past.
             try connection.execute("SELECT set_config('tackle.status_on', $1, true)", [date.description])
             try connection.execute(
-                "UPDATE project SET status = $2, closed_on = $3, version = version + 1 WHERE key = $1",
-                [key, status.rawValue, status.isFinished ? date : nil]
+                "UPDATE project SET status = $2, closed_on = $3, version = version + 1 WHERE id = $1",
+                [id, status.rawValue, status.isFinished ? date : nil]
             )
-            return try project(key)
+            var changed = current
+            changed.status = status
+            changed.closedOn = status.isFinished ? date : nil
+            changed.version += 1
+            return changed
         }
     }
 
     /// The day of a project's latest status change, if any.
-    private func lastStatusChange(of key: String) throws -> LocalDate? {
+    private func lastStatusChange(of projectID: Int) throws -> LocalDate? {
         try connection.query(
-            """
-            SELECT max(c.effective_on) AS last FROM project_status_change c JOIN project p ON p.id = c.project_id
-            WHERE p.key = $1
-            """, [key]
+            "SELECT max(effective_on) AS last FROM project_status_change WHERE project_id = $1", [projectID]
         ).first?.decode(LocalDate?.self, "last")
     }
 
     /// The trial of a project that ends last after `date`, if any.
-    private func lastTrial(of key: String, endingAfter date: LocalDate) throws -> (number: Int, endedOn: LocalDate)? {
+    private func lastTrial(of projectID: Int, endingAfter date: LocalDate) throws -> (number: Int, endedOn: LocalDate)?
+    {
         guard
             let row = try connection.query(
                 """
-                SELECT t.number, t.ended_on FROM trial t JOIN project p ON p.id = t.project_id
-                WHERE p.key = $1 AND t.ended_on > $2
-                ORDER BY t.ended_on DESC, t.number LIMIT 1
-                """, [key, date]
+                SELECT number, ended_on FROM trial
+                WHERE project_id = $1 AND ended_on > $2 AND voided_at IS NULL
+                ORDER BY ended_on DESC, number LIMIT 1
+                """, [projectID, date]
             ).first
         else { return nil }
         return (try row.decode(Int.self, "number"), try row.decode(LocalDate.self, "ended_on"))

@@ -76,8 +76,8 @@ extension Store {
         }
         return try write(by: actor, reason: reason) { connection in
             // The corrected dates are checked against the project as locked now.
-            let (_, project) = try lockedProject(key)
-            let current = try trial(key, number)
+            let (projectID, project) = try lockedProject(key)
+            let current = try trial(projectID: projectID, key: key, number)
             if current.voidedAt != nil {
                 throw StoreError(.conflict, field: "trial", "T\(number) of \(key) is void; it cannot be corrected")
             }
@@ -97,22 +97,34 @@ extension Store {
                 UPDATE trial SET lever = $4, hypothesis = $5, started_on = $6, ended_on = $7, parameters = $8::jsonb,
                        inspected = $9, defective = $10, heats = ARRAY(SELECT jsonb_array_elements_text($11::jsonb)),
                        note = $12, conclusion = $13, conditions = $14::jsonb, version = version + 1, updated_at = now()
-                WHERE project_id = (SELECT id FROM project WHERE key = $1) AND number = $2 AND version = $3
+                WHERE project_id = $1 AND number = $2 AND version = $3
                 """,
                 [
-                    key, number, current.version, corrected.lever, corrected.hypothesis, corrected.startedOn,
+                    projectID, number, current.version, corrected.lever, corrected.hypothesis, corrected.startedOn,
                     corrected.endedOn, try PostgresJSON(encoding: corrected.parameters), corrected.outcome.inspected,
                     corrected.outcome.defective, try PostgresJSON(encoding: corrected.heats), corrected.note,
                     corrected.conclusion, try PostgresJSON(encoding: corrected.conditions),
                 ]
             )
             if updated == 0 {
-                let now = try trial(key, number).version
+                let now = try trial(projectID: projectID, key: key, number).version
                 throw Self.changedMeanwhile(
                     "trial T\(number) of \(key)", seen: expectedVersion ?? current.version, now: now)
             }
-            return try trial(key, number)
+            return try trial(projectID: projectID, key: key, number)
         }
+    }
+
+    /// One trial of a project already resolved (and locked) by its id: no second key lookup.
+    func trial(projectID: Int, key: String, _ number: Int) throws -> Trial {
+        guard
+            let row = try connection.query(
+                Self.trialSelect + " WHERE t.project_id = $1 AND t.number = $2", [projectID, number]
+            ).first
+        else {
+            throw StoreError(.notFound, field: "trial", "\(key) has no trial T\(number)")
+        }
+        return try Self.trial(from: row)
     }
 
     /// The trials of a project, by number.

@@ -81,6 +81,15 @@ struct RecordKeepingTests {
         #expect(metric["target_rate"] as? Double == 0.004)
         #expect(metric["baseline_period"] as? String == "2026-02..2026-04")
         #expect(project["version"] as? Int == 3)
+        // The report marks the month the baseline changed (this month, at the plant), and no other.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "Asia/Shanghai"))
+        let today = calendar.dateComponents([.year, .month], from: Date())
+        let thisMonth = String(format: "%04d-%02d", today.year ?? 0, today.month ?? 0)
+        #expect(try Self.reportProject(database, thisMonth)["baseline_changed"] as? Bool == true)
+        #expect(try Self.reportProject(database, "2026-10")["baseline_changed"] as? Bool == false)
+        let text = try database.tackle.succeed("report", "monthly", "--month", thisMonth, "--lang", "zh").stdout
+        #expect(text.contains("（基准本月已调整"))
 
         let snapshot = try DatabaseSnapshot.take(of: database)
         for arguments in [

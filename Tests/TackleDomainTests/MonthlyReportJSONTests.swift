@@ -106,6 +106,7 @@ struct MonthlyReportJSONTests {
                 "days_left", "is_overdue", "metric_name", "baseline", "baseline_period", "target_rate",
                 "month_figures", "previous_month_figures", "gap_closed", "expected_gap_closed", "expected_rate",
                 "trials", "milestones", "judgement", "reasons", "rank", "score", "called_in", "figures_recorded_on",
+                "baseline_changed",
             ]
         )
         #expect(project["key"] == .string("SLAB-CRACK-2026"))

@@ -23,6 +23,7 @@ extension MonthlyReport.ProjectEntry {
         metricName = facts.metricName
         baseline = MonthlyReport.Figures(facts.baseline)
         baselinePeriod = facts.baselinePeriod
+        baselineChanged = facts.baselineChangedInMonth
         targetRate = facts.targetRate
         monthFigures = facts.monthFigures.map(MonthlyReport.Figures.init)
         previousMonthFigures = facts.previousMonthFigures.map(MonthlyReport.Figures.init)

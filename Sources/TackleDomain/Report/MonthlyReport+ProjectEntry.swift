@@ -31,6 +31,8 @@ extension MonthlyReport {
         public var baseline: Figures
         /// The months the baseline was measured over.
         public var baselinePeriod: MonthRange
+        /// Whether the baseline was changed (re-baselined, with a reason) during the month.
+        public var baselineChanged: Bool
         /// The target rate.
         public var targetRate: Double
         /// The month's production figures; `nil` when none were recorded.

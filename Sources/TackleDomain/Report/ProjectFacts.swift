@@ -38,6 +38,8 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
     public var figuresRecordedOn: LocalDate?
     /// The trials that ended in the twelve months up to the month's end, as trial work.
     public var recentTrials: [TrialWork]
+    /// Whether the baseline was changed (re-baselined) during the month.
+    public var baselineChangedInMonth: Bool
 
     /// A trial as the assessment counts it: when it ended and whether its conclusion is written.
     public struct TrialWork: Sendable, Hashable, Codable {
@@ -72,6 +74,7 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
     ///   - milestones: All milestones of the project.
     ///   - figuresRecordedOn: The day the month's figures were first recorded.
     ///   - recentTrials: The trials that ended in the twelve months up to the month's end.
+    ///   - baselineChangedInMonth: Whether the baseline was changed during the month.
     public init(
         key: String,
         title: String,
@@ -91,8 +94,10 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
         trials: [Trial],
         milestones: [Milestone],
         figuresRecordedOn: LocalDate? = nil,
-        recentTrials: [TrialWork] = []
+        recentTrials: [TrialWork] = [],
+        baselineChangedInMonth: Bool = false
     ) {
+        self.baselineChangedInMonth = baselineChangedInMonth
         self.key = key
         self.title = title
         self.unitCode = unitCode
