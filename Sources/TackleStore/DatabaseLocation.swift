@@ -13,7 +13,7 @@ public struct DatabaseLocation: Sendable, Hashable {
 
         public var description: String {
             switch self {
-            case .option: "--database"
+            case .option: "the command line"
             case .environment: "TACKLE_DATABASE_URL"
             case .libpqDefaults: "libpq defaults (PGHOST, PGPORT, PGDATABASE, ...)"
             }

@@ -21,14 +21,14 @@ extension Store {
             let openedOn = locked.openedOn
             if joinedOn < openedOn {
                 throw StoreError(
-                    .invalidInput, field: "--on",
-                    "--on: \(employeeNo) cannot join (\(joinedOn)) before project \(key) opened (\(openedOn))")
+                    .invalidInput, field: "on",
+                    "\(employeeNo) cannot join (\(joinedOn)) before project \(key) opened (\(openedOn))")
             }
             if role == .leader {
                 throw StoreError(
-                    .invalidInput, field: "--role",
-                    "--role: \(key) is led by \(locked.leaderNo); a project has one leader: "
-                        + "`tackle project change-leader \(key) \(employeeNo) --on ... --reason ...` hands it over")
+                    .invalidInput, field: "role",
+                    "\(key) is led by \(locked.leaderNo); a project has one leader: "
+                        + "`tackle project change-leader \(key) \(employeeNo)` hands it over")
             }
             let person = try activePersonID(employeeNo, field: "employee number")
             let current = try connection.query(
@@ -79,7 +79,7 @@ extension Store {
             let joinedOn = try row.decode(LocalDate.self, "joined_on")
             if date < joinedOn {
                 throw StoreError(
-                    .invalidInput, field: "--on", "--on: \(employeeNo) joined \(key) on \(joinedOn), after \(date)")
+                    .invalidInput, field: "on", "\(employeeNo) joined \(key) on \(joinedOn), after \(date)")
             }
             try connection.execute(
                 "UPDATE member SET left_on = $2 WHERE id = $1", [try row.decode(Int.self, "id"), date])

@@ -9,11 +9,11 @@ extension Store {
     public func addMilestone(
         to key: String, title: String, dueOn: LocalDate, ownerNo: String?, by actor: String
     ) throws -> Milestone {
-        try Keys.checkNotBlank(title, field: "--title")
+        try Keys.checkNotBlank(title, field: "title")
         return try write(by: actor) { connection in
             let (project, locked) = try lockedProject(key)
             try Self.checkMilestoneDue(dueOn, of: locked)
-            let owner = try ownerNo.map { try activePersonID($0, field: "--owner") }
+            let owner = try ownerNo.map { try activePersonID($0, field: "owner") }
             // Taking the number from the project row locks it, so concurrent additions get distinct numbers.
             let number = try connection.query(
                 """
@@ -50,8 +50,8 @@ extension Store {
             }
             if date < openedOn {
                 throw StoreError(
-                    .invalidInput, field: "--on",
-                    "--on: milestone \(number) cannot be done (\(date)) before project \(key) opened (\(openedOn))")
+                    .invalidInput, field: "on",
+                    "milestone \(number) cannot be done (\(date)) before project \(key) opened (\(openedOn))")
             }
             try connection.execute(
                 """
@@ -67,15 +67,15 @@ extension Store {
     static func checkMilestoneDue(_ dueOn: LocalDate, of project: Project) throws {
         if dueOn < project.openedOn {
             throw StoreError(
-                .invalidInput, field: "--due",
-                "--due: a milestone cannot be due (\(dueOn)) before project \(project.key) opened (\(project.openedOn))"
+                .invalidInput, field: "due",
+                "a milestone cannot be due (\(dueOn)) before project \(project.key) opened (\(project.openedOn))"
             )
         }
         if dueOn > project.dueOn {
             throw StoreError(
-                .invalidInput, field: "--due",
-                "--due: \(dueOn) is after project \(project.key) is due (\(project.dueOn)); extend the project first "
-                    + "(`tackle project edit \(project.key) --due ... --reason ...`)")
+                .invalidInput, field: "due",
+                "\(dueOn) is after project \(project.key) is due (\(project.dueOn)); extend the project first "
+                    + "(`tackle project edit \(project.key)` with a new due date and a reason)")
         }
     }
 
@@ -86,7 +86,7 @@ extension Store {
     public func moveMilestone(
         _ key: String, _ number: Int, to dueOn: LocalDate, reason: String, ifVersion: Int? = nil, by actor: String
     ) throws -> Milestone {
-        try Keys.checkNotBlank(reason, field: "--reason")
+        try Keys.checkNotBlank(reason, field: "reason")
         return try write(by: actor, reason: reason) { connection in
             let (id, project) = try lockedProject(key)
             let current = try milestone(projectID: id, key: key, number)
@@ -102,8 +102,8 @@ extension Store {
             }
             guard dueOn != current.dueOn else {
                 throw StoreError(
-                    .invalidInput, field: "--due",
-                    "--due: nothing to change: milestone \(number) is already due \(dueOn)")
+                    .invalidInput, field: "due",
+                    "nothing to change: milestone \(number) is already due \(dueOn)")
             }
             try Self.checkMilestoneDue(dueOn, of: project)
             try connection.execute(
@@ -120,7 +120,7 @@ extension Store {
     public func cancelMilestone(
         _ key: String, _ number: Int, on date: LocalDate, reason: String, by actor: String
     ) throws -> Milestone {
-        try Keys.checkNotBlank(reason, field: "--reason")
+        try Keys.checkNotBlank(reason, field: "reason")
         return try write(by: actor, reason: reason) { connection in
             let (id, _) = try lockedProject(key)
             let current = try milestone(projectID: id, key: key, number)

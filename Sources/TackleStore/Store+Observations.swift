@@ -28,7 +28,7 @@ extension Store {
         note: String = "", recordedOn: LocalDate?, by actor: String
     ) throws -> Observation {
         let start = granularity == .month ? periodStart.monthOfYear.firstDay : periodStart
-        let field = granularity == .month ? "--month" : "--day"
+        let field = granularity == .month ? "month" : "day"
         return try write(by: actor) { connection in
             // The clash check below cannot see another transaction's uncommitted figures; locking the
             // project serialises recorders, so a month never ends up with both monthly and daily figures.
@@ -36,7 +36,7 @@ extension Store {
             if let closedOn = locked.closedOn, start > closedOn {
                 throw StoreError(
                     .invalidInput, field: field,
-                    "\(field): \(key) closed on \(closedOn); figures after it are not recorded")
+                    "\(key) closed on \(closedOn); figures after it are not recorded")
             }
             let month = start.monthOfYear
             let clash = try connection.query(
@@ -53,13 +53,13 @@ extension Store {
                 if other == granularity.rawValue {
                     throw StoreError(
                         .alreadyExists, field: field,
-                        "\(field): figures for \(period) of \(key) are already recorded "
+                        "figures for \(period) of \(key) are already recorded "
                             + "(\(try clash.decode(Int.self, "defective"))/\(try clash.decode(Int.self, "inspected"))); "
                             + "use `tackle metric correct` to change them")
                 }
                 throw StoreError(
                     .invalidInput, field: field,
-                    "\(field): \(month) of \(key) already has \(other == "day" ? "daily" : "monthly") figures; "
+                    "\(month) of \(key) already has \(other == "day" ? "daily" : "monthly") figures; "
                         + "a month is recorded either monthly or daily, not both")
             }
             let id = try connection.query(
@@ -82,7 +82,7 @@ extension Store {
         _ key: String, granularity: Observation.Granularity, periodStart: LocalDate, counts: Proportion,
         expectedVersion: Int? = nil, reason: String, by actor: String
     ) throws -> Observation {
-        try Keys.checkNotBlank(reason, field: "--reason")
+        try Keys.checkNotBlank(reason, field: "reason")
         let start = granularity == .month ? periodStart.monthOfYear.firstDay : periodStart
         return try write(by: actor, reason: reason) { connection in
             let (project, _) = try lockedProject(key)
@@ -97,7 +97,7 @@ extension Store {
             else {
                 let period = granularity == .month ? start.monthOfYear.description : start.description
                 throw StoreError(
-                    .notFound, field: granularity == .month ? "--month" : "--day", "\(key) has no figures for \(period)"
+                    .notFound, field: granularity == .month ? "month" : "day", "\(key) has no figures for \(period)"
                 )
             }
             let current = try Self.observation(from: currentRow)
@@ -108,7 +108,7 @@ extension Store {
             guard counts != current.counts else {
                 throw StoreError(
                     .invalidInput, field: "figures",
-                    "\(granularity == .month ? "--month" : "--day"): nothing to change: \(record) are already \(counts.defective)/\(counts.inspected)"
+                    "\(granularity == .month ? "month" : "day"): nothing to change: \(record) are already \(counts.defective)/\(counts.inspected)"
                 )
             }
             // The project row is locked, so nobody else can change these figures meanwhile.
@@ -132,9 +132,9 @@ extension Store {
     public func voidObservation(
         _ key: String, granularity: Observation.Granularity, periodStart: LocalDate, reason: String, by actor: String
     ) throws -> Observation {
-        try Keys.checkNotBlank(reason, field: "--reason")
+        try Keys.checkNotBlank(reason, field: "reason")
         let start = granularity == .month ? periodStart.monthOfYear.firstDay : periodStart
-        let field = granularity == .month ? "--month" : "--day"
+        let field = granularity == .month ? "month" : "day"
         return try write(by: actor, reason: reason) { connection in
             let (project, _) = try lockedProject(key)
             let period = granularity == .month ? start.monthOfYear.description : start.description
@@ -155,8 +155,8 @@ extension Store {
                 throw StoreError(
                     voided.isEmpty ? .notFound : .conflict, field: field,
                     voided.isEmpty
-                        ? "\(field): \(key) has no figures for \(period)"
-                        : "\(field): the figures for \(period) of \(key) are already void")
+                        ? "\(key) has no figures for \(period)"
+                        : "the figures for \(period) of \(key) are already void")
             }
             return try observation(id: id)
         }
@@ -199,7 +199,7 @@ extension Store {
             else {
                 let period = granularity == .month ? start.monthOfYear.description : start.description
                 throw StoreError(
-                    .notFound, field: granularity == .month ? "--month" : "--day", "\(key) has no figures for \(period)"
+                    .notFound, field: granularity == .month ? "month" : "day", "\(key) has no figures for \(period)"
                 )
             }
             return try Self.observation(from: row)

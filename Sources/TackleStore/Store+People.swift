@@ -7,9 +7,9 @@ extension Store {
     /// - Throws: ``StoreError`` when the employee number exists or the unit does not; ``DomainError`` for bad input.
     public func addPerson(_ person: Person, by actor: String) throws {
         try Keys.checkCode(person.employeeNo, field: "employee number")
-        try Keys.checkNotBlank(person.name, field: "--name")
+        try Keys.checkNotBlank(person.name, field: "name")
         try write(by: actor) { connection in
-            let unit = try unitID(person.unitCode, field: "--unit")
+            let unit = try unitID(person.unitCode, field: "unit")
             if try !connection.query("SELECT 1 FROM person WHERE employee_no = $1", [person.employeeNo]).isEmpty {
                 throw StoreError(.alreadyExists, field: "employee number", "person \(person.employeeNo) already exists")
             }
@@ -23,7 +23,7 @@ extension Store {
     /// People, by employee number, optionally only those of one unit.
     public func people(unitCode: String? = nil) throws -> [Person] {
         try translatingErrors {
-            if let unitCode { _ = try unitID(unitCode, field: "--unit") }
+            if let unitCode { _ = try unitID(unitCode, field: "unit") }
             return try connection.query(
                 Self.personSelect + " WHERE $1::text IS NULL OR u.code = $1 ORDER BY p.employee_no", [unitCode]
             ).map(Self.person(from:))
@@ -41,8 +41,8 @@ extension Store {
         _ employeeNo: String, name: String? = nil, unitCode: String? = nil, partyMember: Bool? = nil,
         active: Bool? = nil, reason: String, by actor: String
     ) throws -> Person {
-        try Keys.checkNotBlank(reason, field: "--reason")
-        if let name { try Keys.checkNotBlank(name, field: "--name") }
+        try Keys.checkNotBlank(reason, field: "reason")
+        if let name { try Keys.checkNotBlank(name, field: "name") }
         return try write(by: actor, reason: reason) { connection in
             guard
                 let row = try connection.query(
@@ -62,7 +62,7 @@ extension Store {
                     .invalidInput, field: "employee number",
                     "employee number: nothing to change: \(employeeNo) already has these values")
             }
-            let unit = try unitID(edited.unitCode, field: "--unit")
+            let unit = try unitID(edited.unitCode, field: "unit")
             try connection.execute(
                 "UPDATE person SET name = $2, unit_id = $3, party_member = $4, active = $5 WHERE employee_no = $1",
                 [employeeNo, edited.name, unit, edited.partyMember, edited.active])

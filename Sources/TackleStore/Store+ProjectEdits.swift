@@ -24,8 +24,8 @@ extension Store {
     static func checkVersion(_ expected: Int?, current: Int, what: String) throws {
         if let expected, expected != current {
             throw StoreError(
-                .conflict, field: "--if-version",
-                "--if-version: \(what) is at version \(current), not \(expected): someone changed it meanwhile; "
+                .conflict, field: "if-version",
+                "\(what) is at version \(current), not \(expected): someone changed it meanwhile; "
                     + "look again (`tackle project show`) and repeat the edit")
         }
     }
@@ -46,7 +46,7 @@ extension Store {
     public func editProject(
         _ key: String, changes: ProjectChanges, reason: String, ifVersion: Int? = nil, by actor: String
     ) throws -> Project {
-        try Keys.checkNotBlank(reason, field: "--reason")
+        try Keys.checkNotBlank(reason, field: "reason")
         return try write(by: actor, reason: reason) { connection in
             let (id, current) = try lockedProject(key)
             try Self.checkVersion(ifVersion, current: current.version, what: "project \(key)")
@@ -61,11 +61,11 @@ extension Store {
                 ).first
             {
                 throw StoreError(
-                    .invalidInput, field: "--due",
-                    "--due: milestone \(try late.decode(Int.self, "number")) is due "
+                    .invalidInput, field: "due",
+                    "milestone \(try late.decode(Int.self, "number")) is due "
                         + "\(try late.decode(LocalDate.self, "due_on")), after \(edited.dueOn); move it first")
             }
-            let unit = edited.unitCode == current.unitCode ? nil : try unitID(edited.unitCode, field: "--unit")
+            let unit = edited.unitCode == current.unitCode ? nil : try unitID(edited.unitCode, field: "unit")
             let metric = edited.metric
             let version = try connection.query(
                 """
@@ -98,7 +98,7 @@ extension Store {
         of key: String, to employeeNo: String, on date: LocalDate, reason: String, selection: LeaderSelection? = nil,
         oldLeaderLeaves: Bool = false, ifVersion: Int? = nil, by actor: String
     ) throws -> Project {
-        try Keys.checkNotBlank(reason, field: "--reason")
+        try Keys.checkNotBlank(reason, field: "reason")
         return try write(by: actor, reason: reason) { connection in
             let (id, current) = try lockedProject(key)
             try Self.checkVersion(ifVersion, current: current.version, what: "project \(key)")
@@ -108,7 +108,7 @@ extension Store {
             }
             if date < current.openedOn {
                 throw StoreError(
-                    .invalidInput, field: "--on", "--on: \(date) is before \(key) opened (\(current.openedOn))")
+                    .invalidInput, field: "on", "\(date) is before \(key) opened (\(current.openedOn))")
             }
             let since = try connection.query(
                 """
@@ -118,8 +118,8 @@ extension Store {
             ).first?.decode(LocalDate?.self, "since")
             if let since, date < since {
                 throw StoreError(
-                    .invalidInput, field: "--on",
-                    "--on: \(date) is before \(current.leaderNo) took over \(key) (\(since))")
+                    .invalidInput, field: "on",
+                    "\(date) is before \(current.leaderNo) took over \(key) (\(since))")
             }
             let oldLeader = try personID(current.leaderNo, field: "leader")
             try connection.execute(
@@ -160,12 +160,12 @@ extension Store {
         else {
             throw StoreError(
                 .notFound, field: field,
-                "\(field): no person with employee number \(employeeNo); `tackle person list` shows them")
+                "no person with employee number \(employeeNo); `tackle person list` shows them")
         }
         guard try row.decode(Bool.self, "active") else {
             throw StoreError(
                 .invalidInput, field: field,
-                "\(field): \(employeeNo) is inactive; mark the person active first (`tackle person edit --active`)")
+                "\(employeeNo) is inactive; mark the person active first (`tackle person edit`)")
         }
         return try row.decode(Int.self, "id")
     }

@@ -12,8 +12,8 @@ extension Store {
     @discardableResult
     public func open(project: NewProject, by actor: String) throws -> Project {
         try write(by: actor) { connection in
-            let unit = try unitID(project.unitCode, field: "--unit")
-            let leader = try activePersonID(project.leaderNo, field: "--leader")
+            let unit = try unitID(project.unitCode, field: "unit")
+            let leader = try activePersonID(project.leaderNo, field: "leader")
             if try !connection.query("SELECT 1 FROM project WHERE key = $1", [project.key]).isEmpty {
                 throw StoreError(.alreadyExists, field: "key", "project key \(project.key) already exists")
             }
@@ -81,26 +81,26 @@ extension Store {
     public func setStatus(
         of key: String, to status: ProjectStatus, on date: LocalDate, reason: String, by actor: String
     ) throws -> Project {
-        try Keys.checkNotBlank(reason, field: "--reason")
+        try Keys.checkNotBlank(reason, field: "reason")
         return try write(by: actor, reason: reason) { connection in
             // Locked, so no trial can be logged or corrected between the check of its dates and the close.
             let (id, current) = try lockedProject(key)
             try current.status.checkTransition(to: status)
             if date < current.openedOn {
                 throw StoreError(
-                    .invalidInput, field: "--on",
-                    "--on: a project's status cannot change (\(date)) before it opened (\(current.openedOn))")
+                    .invalidInput, field: "on",
+                    "a project's status cannot change (\(date)) before it opened (\(current.openedOn))")
             }
             if let last = try lastStatusChange(of: id), date < last {
                 throw StoreError(
-                    .invalidInput, field: "--on",
-                    "--on: the last status change of \(key) is dated \(last); a later change cannot be dated "
+                    .invalidInput, field: "on",
+                    "the last status change of \(key) is dated \(last); a later change cannot be dated "
                         + "before it (\(date))")
             }
             if status.isFinished, let late = try lastTrial(of: id, endingAfter: date) {
                 throw StoreError(
-                    .invalidInput, field: "--on",
-                    "--on: a project cannot close (\(date)) before its trial T\(late.number) ended (\(late.endedOn)); "
+                    .invalidInput, field: "on",
+                    "a project cannot close (\(date)) before its trial T\(late.number) ended (\(late.endedOn)); "
                         + "close it on or after that day, or correct the trial's dates first")
             }
             // The status-change trigger dates the change by this setting, so past months stay past.

@@ -56,15 +56,15 @@ extension Store {
             let version = try latest?.decode(Int.self, "version") ?? 0
             if let from = try latest?.decode(String?.self, "from_month"), rubric.effectiveFrom.description <= from {
                 throw StoreError(
-                    .invalidInput, field: "--from",
-                    "--from: \(rubric.effectiveFrom) must be after \(from), from which rubric version \(version) holds")
+                    .invalidInput, field: "from",
+                    "\(rubric.effectiveFrom) must be after \(from), from which rubric version \(version) holds")
             }
             if let published = try latest?.decode(String?.self, "published"),
                 rubric.effectiveFrom.description <= published
             {
                 throw StoreError(
-                    .invalidInput, field: "--from",
-                    "--from: \(rubric.effectiveFrom) is already published (up to \(published)); "
+                    .invalidInput, field: "from",
+                    "\(rubric.effectiveFrom) is already published (up to \(published)); "
                         + "a rubric change takes effect from a month not yet published")
             }
             var stored = rubric

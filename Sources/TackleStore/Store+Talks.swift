@@ -12,11 +12,11 @@ extension Store {
     ///   in, the talk held before the month ended, a talk already recorded, an unknown person.
     @discardableResult
     public func recordTalk(_ talk: Talk, by actor: String) throws -> Talk {
-        try Keys.checkNotBlank(talk.heldByNo, field: "--by")
-        for action in talk.actions { try Keys.checkNotBlank(action, field: "--action") }
+        try Keys.checkNotBlank(talk.heldByNo, field: "by")
+        for action in talk.actions { try Keys.checkNotBlank(action, field: "action") }
         return try write(by: actor) { connection in
             let project = try projectID(talk.projectKey, lock: true)
-            let heldBy = try personID(talk.heldByNo, field: "--by")
+            let heldBy = try personID(talk.heldByNo, field: "by")
             guard
                 let published = try connection.query(
                     "SELECT to_jsonb(called_in) AS called_in FROM published_report WHERE period = $1 ORDER BY revision DESC LIMIT 1",
@@ -24,8 +24,8 @@ extension Store {
                 ).first
             else {
                 throw StoreError(
-                    .invalidInput, field: "--month",
-                    "--month: \(talk.month) has not been published, so nobody was called in for it yet")
+                    .invalidInput, field: "month",
+                    "\(talk.month) has not been published, so nobody was called in for it yet")
             }
             let calledIn = try published.decode(PostgresJSON.self, "called_in").decode([String].self)
             guard calledIn.contains(talk.projectKey) else {
@@ -37,14 +37,14 @@ extension Store {
             }
             guard talk.heldOn > talk.month.lastDay else {
                 throw StoreError(
-                    .invalidInput, field: "--on",
-                    "--on: a talk about \(talk.month) is held after the month ends, not on \(talk.heldOn)")
+                    .invalidInput, field: "on",
+                    "a talk about \(talk.month) is held after the month ends, not on \(talk.heldOn)")
             }
             if try !connection.query(
                 "SELECT 1 FROM talk WHERE project_id = $1 AND period = $2", [project, talk.month.firstDay]
             ).isEmpty {
                 throw StoreError(
-                    .alreadyExists, field: "--month",
+                    .alreadyExists, field: "month",
                     "a talk with \(talk.projectKey) about \(talk.month) is already recorded")
             }
             try connection.execute(

@@ -8,7 +8,7 @@ extension Store {
     /// - Throws: ``StoreError``: an unknown trial, or a trial already void.
     @discardableResult
     public func voidTrial(_ key: String, _ number: Int, reason: String, by actor: String) throws -> Int {
-        try Keys.checkNotBlank(reason, field: "--reason")
+        try Keys.checkNotBlank(reason, field: "reason")
         return try write(by: actor, reason: reason) { connection in
             let (project, _) = try lockedProject(key)
             guard

@@ -69,7 +69,7 @@ extension Store {
         _ key: String, _ number: Int, with correction: TrialCorrection, conditions: [TrialCondition]? = nil,
         expectedVersion: Int? = nil, reason: String, by actor: String
     ) throws -> Trial {
-        try Keys.checkNotBlank(reason, field: "--reason")
+        try Keys.checkNotBlank(reason, field: "reason")
         guard !correction.isEmpty || conditions != nil else {
             throw StoreError(
                 .invalidInput, field: "correction", "nothing to correct: give at least one field to change")
@@ -156,14 +156,14 @@ extension Store {
     private func check(_ trial: NewTrial, against project: Project) throws {
         if trial.startedOn < project.openedOn {
             throw StoreError(
-                .invalidInput, field: "--from",
-                "--from: the trial starts (\(trial.startedOn)) before project \(project.key) opened (\(project.openedOn))"
+                .invalidInput, field: "from",
+                "the trial starts (\(trial.startedOn)) before project \(project.key) opened (\(project.openedOn))"
             )
         }
         if let closedOn = project.closedOn, trial.endedOn > closedOn {
             throw StoreError(
-                .invalidInput, field: "--to",
-                "--to: the trial ends (\(trial.endedOn)) after project \(project.key) closed (\(closedOn))")
+                .invalidInput, field: "to",
+                "the trial ends (\(trial.endedOn)) after project \(project.key) closed (\(closedOn))")
         }
     }
 

@@ -10,9 +10,9 @@ extension Store {
     /// - Throws: ``StoreError`` when the code exists or the parent does not; ``DomainError`` for bad input.
     public func addUnit(_ unit: TackleDomain.Unit, by actor: String) throws {
         try Keys.checkCode(unit.code, field: "code", allowDot: true)
-        try Keys.checkNotBlank(unit.name, field: "--name")
+        try Keys.checkNotBlank(unit.name, field: "name")
         try write(by: actor) { connection in
-            let parentID = try unit.parentCode.map { try unitID($0, field: "--parent") }
+            let parentID = try unit.parentCode.map { try unitID($0, field: "parent") }
             if try !connection.query("SELECT 1 FROM unit WHERE code = $1", [unit.code]).isEmpty {
                 throw StoreError(.alreadyExists, field: "code", "unit \(unit.code) already exists")
             }

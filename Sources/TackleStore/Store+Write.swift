@@ -36,7 +36,7 @@ extension Store {
         guard let row = rows.first else {
             throw StoreError(
                 .notFound, field: field,
-                "\(field): no person with employee number \(employeeNo); `tackle person list` shows them")
+                "no person with employee number \(employeeNo); `tackle person list` shows them")
         }
         return try row.decode(Int.self, "id")
     }
@@ -46,7 +46,7 @@ extension Store {
         let rows = try connection.query("SELECT id FROM unit WHERE code = $1", [code])
         guard let row = rows.first else {
             throw StoreError(
-                .notFound, field: field, "\(field): no unit with code \(code); `tackle unit list` shows them")
+                .notFound, field: field, "no unit with code \(code); `tackle unit list` shows them")
         }
         return try row.decode(Int.self, "id")
     }

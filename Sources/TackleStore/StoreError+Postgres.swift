@@ -12,13 +12,13 @@ extension StoreError {
         default:
             // Rules whose server message carries the values (raised by a trigger): shown as they are.
             if let name = error.constraint, let field = ConstraintRules.detailed[name] {
-                self.init(.invalidInput, field: field, "\(field): \(error.message)", underlying: error)
+                self.init(.invalidInput, field: field, "\(error.message)", underlying: error)
                 return
             }
             if let name = error.constraint, let rule = ConstraintRules.rules[name] {
                 let code: Code =
                     error.sqlState == PostgresError.SQLState.uniqueViolation ? .alreadyExists : .invalidInput
-                self.init(code, field: rule.field, "\(rule.field): \(rule.rule)", underlying: error)
+                self.init(code, field: rule.field, rule.rule, underlying: error)
                 return
             }
             switch error.sqlState {

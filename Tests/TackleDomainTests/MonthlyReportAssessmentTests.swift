@@ -164,7 +164,7 @@ struct MonthlyReportAssessmentTests {
                 version: 1, effectiveFrom: F.month, progressPoints: 50, milestonePoints: 25, trialPoints: 15,
                 reportingPoints: 5, calledIn: 3, figuresDueDay: 5, trialMonths: 3, reason: "x")
         } catch {
-            #expect(error.field == "--progress")
+            #expect(error.field == "progress")
             #expect(error.message.contains("sum to 100"))
             #expect(error.message.contains("= 95"))
         }

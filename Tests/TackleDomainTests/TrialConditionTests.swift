@@ -73,11 +73,11 @@ struct TrialConditionTests {
     @Test(
         "a name given twice is refused: among conditions, among parameters, or in both",
         arguments: [
-            ([], ["grade=Q345B", "grade=Q235B"], "--cond", "condition grade is given twice"),
-            ([], ["grade=Q345B", "Grade=Q235B"], "--cond", "condition Grade is given twice"),
-            (["比水量=0.62L/kg", "比水量=0.7L/kg"], [], "--param", "parameter 比水量 is given twice"),
-            (["speed=1.2m/min", "Speed=1.1m/min"], [], "--param", "parameter Speed is given twice"),
-            (["strand=2"], ["strand=2"], "--cond", "strand is already a parameter"),
+            ([], ["grade=Q345B", "grade=Q235B"], "cond", "condition grade is given twice"),
+            ([], ["grade=Q345B", "Grade=Q235B"], "cond", "condition Grade is given twice"),
+            (["比水量=0.62L/kg", "比水量=0.7L/kg"], [], "param", "parameter 比水量 is given twice"),
+            (["speed=1.2m/min", "Speed=1.1m/min"], [], "param", "parameter Speed is given twice"),
+            (["strand=2"], ["strand=2"], "cond", "strand is already a parameter"),
         ]
     )
     func duplicates(parameters: [String], conditions: [String], field: String, message: String) throws {
@@ -96,7 +96,7 @@ struct TrialConditionTests {
         #expect(replaced.parameters == trial.parameters)
         let twice = [try TrialCondition(name: "grade", value: "Q235B"), try TrialCondition(name: "grade", value: "X")]
         let error = try #require(throws: DomainError.self) { try trial.replacingConditions(with: twice) }
-        #expect(error.field == "--cond")
+        #expect(error.field == "cond")
     }
 
     /// The JSON of a trial and its comparison, as `tackle trial show --json` prints them.

@@ -131,7 +131,7 @@ struct StoreRaceTests {
                 }
             ])
         let error = try #require(throws: StoreError.self) { try results[0]?.get() }
-        #expect(error.field == "--to")
+        #expect(error.field == "to")
         #expect(error.message.contains("after project \(Self.key) closed (2026-06-30)"))
         let trials = try Store.withStore(at: location, logger: Self.logger) { try $0.trials(of: Self.key) }
         #expect(trials.isEmpty, "no trial dated after the closing was written")
@@ -159,7 +159,7 @@ struct StoreRaceTests {
                 }
             ])
         let error = try #require(throws: StoreError.self) { try results[0]?.get() }
-        #expect(error.field == "--to")
+        #expect(error.field == "to")
         let trial = try Store.withStore(at: location, logger: Self.logger) { try $0.trial(Self.key, 1) }
         #expect(trial.endedOn == (try Self.date("2026-06-25")))
         #expect(trial.version == 1)
@@ -184,7 +184,7 @@ struct StoreRaceTests {
                 }
             ])
         let error = try #require(throws: StoreError.self) { try results[0]?.get() }
-        #expect(error.field == "--on")
+        #expect(error.field == "on")
         #expect(error.message.contains("T1"))
         let project = try Store.withStore(at: location, logger: Self.logger) { try $0.project(Self.key) }
         #expect(project.status == .active)

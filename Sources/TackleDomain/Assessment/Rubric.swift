@@ -36,8 +36,8 @@ public struct Rubric: Sendable, Hashable, Codable {
         reportingPoints: Int, calledIn: Int, figuresDueDay: Int, trialMonths: Int, reason: String
     ) throws(DomainError) {
         let weights = [
-            ("--progress", progressPoints), ("--milestones", milestonePoints), ("--trials", trialPoints),
-            ("--reporting", reportingPoints),
+            ("progress", progressPoints), ("milestones", milestonePoints), ("trials", trialPoints),
+            ("reporting", reportingPoints),
         ]
         for (field, points) in weights where !(0...100).contains(points) {
             throw DomainError(.outOfRange, field: field, message: "\(points) points must be a whole number 0-100")
@@ -46,20 +46,20 @@ public struct Rubric: Sendable, Hashable, Codable {
         guard sum == 100 else {
             let terms = weights.map { "\($0.0) \($0.1)" }.joined(separator: " + ")
             throw DomainError(
-                .invalidValue, field: "--progress",
+                .invalidValue, field: "progress",
                 message: "the weights must sum to 100 points, but \(terms) = \(sum)")
         }
         guard (0...20).contains(calledIn) else {
-            throw DomainError(.outOfRange, field: "--bottom", message: "\(calledIn) must be 0-20 projects")
+            throw DomainError(.outOfRange, field: "bottom", message: "\(calledIn) must be 0-20 projects")
         }
         guard (1...28).contains(figuresDueDay) else {
             throw DomainError(
-                .outOfRange, field: "--figures-due-day", message: "\(figuresDueDay) must be 1-28 (every month has it)")
+                .outOfRange, field: "figures-due-day", message: "\(figuresDueDay) must be 1-28 (every month has it)")
         }
         guard (1...12).contains(trialMonths) else {
-            throw DomainError(.outOfRange, field: "--trial-months", message: "\(trialMonths) must be 1-12 months")
+            throw DomainError(.outOfRange, field: "trial-months", message: "\(trialMonths) must be 1-12 months")
         }
-        try Keys.checkNotBlank(reason, field: "--reason")
+        try Keys.checkNotBlank(reason, field: "reason")
         self.version = version
         self.effectiveFrom = effectiveFrom
         self.progressPoints = progressPoints

@@ -21,15 +21,15 @@ public struct NewProject: Sendable, Hashable {
         metric: DefectMetric
     ) throws(DomainError) {
         try Keys.checkProjectKey(key)
-        try Keys.checkNotBlank(title, field: "--title")
+        try Keys.checkNotBlank(title, field: "title")
         guard dueOn >= openedOn else {
             throw DomainError(
-                .invalidValue, field: "--due",
+                .invalidValue, field: "due",
                 message: "the due date (\(dueOn)) must not be before the opening date (\(openedOn))")
         }
         guard status == .active || status == .proposed else {
             throw DomainError(
-                .invalidValue, field: "--status", message: "a new project is active or proposed, not \(status)")
+                .invalidValue, field: "initial-status", message: "a new project is active or proposed, not \(status)")
         }
         self.key = key
         self.title = title

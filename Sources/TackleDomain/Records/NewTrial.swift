@@ -23,17 +23,17 @@ public struct NewTrial: Sendable, Hashable {
         parameters: [TrialParameter], conditions: [TrialCondition] = [], outcome: Proportion, heats: [String] = [],
         note: String = "", conclusion: String = ""
     ) throws(DomainError) {
-        try Keys.checkNotBlank(lever, field: "--lever")
+        try Keys.checkNotBlank(lever, field: "lever")
         guard outcome.inspected > 0 else {
-            throw DomainError(.invalidValue, field: "--inspected", message: "a trial must inspect at least one slab")
+            throw DomainError(.invalidValue, field: "inspected", message: "a trial must inspect at least one slab")
         }
         guard endedOn >= startedOn else {
             throw DomainError(
-                .invalidValue, field: "--to", message: "the trial ends (\(endedOn)) before it starts (\(startedOn))")
+                .invalidValue, field: "to", message: "the trial ends (\(endedOn)) before it starts (\(startedOn))")
         }
         try Self.checkNames(parameters: parameters, conditions: conditions)
         for heat in heats where heat.trimmingSpaces.isEmpty {
-            throw DomainError(.invalidValue, field: "--heat", message: "a heat number must not be empty")
+            throw DomainError(.invalidValue, field: "heat", message: "a heat number must not be empty")
         }
         self.lever = lever
         self.hypothesis = hypothesis
@@ -63,7 +63,7 @@ public struct NewTrial: Sendable, Hashable {
     private static func checkNames(parameters: [TrialParameter], conditions: [TrialCondition]) throws(DomainError) {
         var seen = Set<String>()
         for parameter in parameters where !seen.insert(parameter.name.lowercased()).inserted {
-            throw DomainError(.invalidValue, field: "--param", message: "parameter \(parameter.name) is given twice")
+            throw DomainError(.invalidValue, field: "param", message: "parameter \(parameter.name) is given twice")
         }
         let parameterNames = seen
         for condition in conditions where !seen.insert(condition.name.lowercased()).inserted {
@@ -71,7 +71,7 @@ public struct NewTrial: Sendable, Hashable {
                 parameterNames.contains(condition.name.lowercased())
                 ? "\(condition.name) is already a parameter; a name is either a parameter or a condition"
                 : "condition \(condition.name) is given twice"
-            throw DomainError(.invalidValue, field: "--cond", message: message)
+            throw DomainError(.invalidValue, field: "cond", message: message)
         }
     }
 }

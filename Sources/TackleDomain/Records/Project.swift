@@ -57,15 +57,15 @@ public struct DefectMetric: Sendable, Hashable, Codable {
     /// - Throws: ``DomainError`` naming `--target` when it is not.
     public init(name: String, baseline: Proportion, baselinePeriod: MonthRange, targetRate: Double) throws(DomainError)
     {
-        try Keys.checkNotBlank(name, field: "--metric")
+        try Keys.checkNotBlank(name, field: "metric")
         guard baseline.inspected > 0 else {
             throw DomainError(
-                .invalidValue, field: "--baseline", message: "the baseline must count at least one inspected item")
+                .invalidValue, field: "baseline", message: "the baseline must count at least one inspected item")
         }
         let baselineRate = baseline.rate ?? 0
         guard targetRate < baselineRate else {
             throw DomainError(
-                .invalidValue, field: "--target",
+                .invalidValue, field: "target",
                 message: "the target rate (\(Format.percent(targetRate))) must be below the baseline rate "
                     + "(\(Format.percent(baselineRate)) = \(baseline))")
         }

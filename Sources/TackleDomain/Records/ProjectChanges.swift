@@ -32,10 +32,10 @@ public struct ProjectChanges: Sendable, Hashable {
     public func apply(to project: Project) throws(DomainError) -> Project {
         guard (baseline == nil) == (baselinePeriod == nil) else {
             throw DomainError(
-                .invalidValue, field: baseline == nil ? "--baseline" : "--baseline-period",
-                message: "a new baseline needs both --baseline and --baseline-period")
+                .invalidValue, field: baseline == nil ? "baseline" : "baseline-period",
+                message: "a new baseline needs its counts and its period together")
         }
-        if let title { try Keys.checkNotBlank(title, field: "--title") }
+        if let title { try Keys.checkNotBlank(title, field: "title") }
         var edited = project
         edited.title = title ?? project.title
         edited.problem = problem ?? project.problem
@@ -43,7 +43,7 @@ public struct ProjectChanges: Sendable, Hashable {
         edited.dueOn = dueOn ?? project.dueOn
         guard edited.dueOn >= project.openedOn else {
             throw DomainError(
-                .invalidValue, field: "--due",
+                .invalidValue, field: "due",
                 message: "\(edited.dueOn) is before the project opened (\(project.openedOn))")
         }
         edited.metric = try DefectMetric(

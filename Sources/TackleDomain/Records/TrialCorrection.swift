@@ -42,7 +42,7 @@ public struct TrialCorrection: Sendable, Hashable {
             outcome = try Proportion(
                 defective: defective ?? trial.outcome.defective, inspected: inspected ?? trial.outcome.inspected)
         } catch {
-            throw error.attributed(to: defective != nil ? "--defective" : "--inspected")
+            throw error.attributed(to: defective != nil ? "defective" : "inspected")
         }
         return try NewTrial(
             lever: lever ?? trial.lever, hypothesis: hypothesis ?? trial.hypothesis,

@@ -55,9 +55,9 @@ extension Store {
                 let trimmed = reason?.trimmingSpaces
                 if latest > 0, trimmed?.isEmpty ?? true {
                     throw StoreError(
-                        .invalidInput, field: "--reason",
-                        "--reason: \(month) is already published (revision \(latest)); "
-                            + "a new revision needs a reason, e.g. --reason \"补报十月数据\"")
+                        .invalidInput, field: "reason",
+                        "\(month) is already published (revision \(latest)); "
+                            + "a new revision needs a reason, such as \"补报十月数据\"")
                 }
                 try connection.execute(
                     Self.publishInsert,

@@ -18,13 +18,34 @@ enum ErrorReport {
         case schemaMismatch = 3
     }
 
+    /// The command-line option of a field the libraries name, such as `--due` for `due`.
+    ///
+    /// The store and the domain speak in fields; only the command line knows the options users
+    /// type. Fields that are arguments rather than options (`project`, `employee number`, `status`,
+    /// `trial`) and fields the command line already named (`--due`) are left as they are.
+    static func option(for field: String) -> String? {
+        if let renamed = renamedOptions[field] { return renamed }
+        return optionFields.contains(field) ? "--" + field : nil
+    }
+
+    /// Fields whose option is `--` and the field's name.
+    static let optionFields: Set<String> = [
+        "action", "baseline", "baseline-period", "bottom", "by", "cond", "day", "defective", "due",
+        "figures-due-day", "from", "heat", "if-version", "inspected", "kind", "leader", "lever", "metric",
+        "milestones", "month", "name", "on", "owner", "param", "parent", "progress", "reason", "reporting", "role",
+        "target", "title", "to", "trial-months", "trials", "unit",
+    ]
+
+    /// Fields whose option has another name.
+    static let renamedOptions: [String: String] = ["initial-status": "--status"]
+
     /// Writes `Error: <message>` to stderr and exits with the error's code.
     static func exit(with error: any Error) -> Never {
         let code: Code
         let message: String
         switch error {
         case let error as StoreError:
-            message = error.message
+            message = error.field.flatMap(option(for:)).map { "\($0): \(error.message)" } ?? error.message
             code =
                 if error.code == .databaseUnavailable {
                     .databaseUnavailable
@@ -34,7 +55,7 @@ enum ErrorReport {
                     .refused
                 }
         case let error as DomainError:
-            message = error.description
+            message = error.field.flatMap(option(for:)).map { "\($0): \(error.message)" } ?? error.description
             code = .refused
         case let error as PostgresError:
             message = error.description

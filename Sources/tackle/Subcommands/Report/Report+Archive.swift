@@ -107,7 +107,7 @@ extension ReportCommand {
                     })
                 else {
                     throw StoreError(
-                        .notFound, field: revision == nil ? "month" : "--revision",
+                        .notFound, field: revision == nil ? "period" : "--revision",
                         "no report for \(month)\(revision.map { " revision \($0)" } ?? "") has been published")
                 }
                 Output.text(content.rendering(format))
