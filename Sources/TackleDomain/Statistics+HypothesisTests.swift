@@ -49,19 +49,41 @@ extension Statistics {
         let highest = min(defective, sizeA)
         guard lowest < highest else { return 1 }
 
-        // log of C(sizeA, x) * C(sizeB, defective - x), the hypergeometric weight of x up to the
-        // constant 1 / C(sizeA + sizeB, defective), which cancels in the ratio below.
-        func logWeight(_ x: Int) -> Double {
-            logChoose(sizeA, x) + logChoose(sizeB, defective - x)
+        // Weights relative to the mode's, which is the largest: the hypergeometric distribution is
+        // unimodal, so the terms fall away from the mode on both sides. Walking outward with the
+        // ratio of neighbouring terms needs no log-gamma per term, and a side stops once its terms
+        // are negligible both against the total and against the observed table's weight: a pooled
+        // year (2,000,000 slabs a side) visits a few thousand terms, not the whole support.
+        let mode = min(max((defective + 1) * (sizeA + 1) / (sizeA + sizeB + 2), lowest), highest)
+        let logMode = logChoose(sizeA, mode) + logChoose(sizeB, defective - mode)
+        let observedLog = logChoose(sizeA, a.defective) + logChoose(sizeB, defective - a.defective) - logMode
+        let threshold = exp(observedLog) * (1 + 1e-7)
+        // Below this a term changes neither sum: the total is at least 1 (the mode), and terms
+        // counted in the p-value are compared with the observed weight.
+        let negligible = min(1e-17, threshold * 1e-17)
+
+        var total = 1.0
+        var asExtreme = 1 <= threshold ? 1.0 : 0.0
+        // Upward: w(x + 1) / w(x) = (sizeA - x)(defective - x) / ((x + 1)(sizeB - defective + x + 1)).
+        var weight = 1.0
+        var x = mode
+        while x < highest {
+            let ratio =
+                Double(sizeA - x) * Double(defective - x) / (Double(x + 1) * Double(sizeB - defective + x + 1))
+            weight *= ratio
+            x += 1
+            if weight < negligible || weight == 0 { break }
+            total += weight
+            if weight <= threshold { asExtreme += weight }
         }
-        let logWeights = (lowest...highest).map(logWeight)
-        let largest = logWeights.max() ?? 0
-        let weights = logWeights.map { exp($0 - largest) }
-        let observed = weights[a.defective - lowest]
-        let threshold = observed * (1 + 1e-7)
-        var total = 0.0
-        var asExtreme = 0.0
-        for weight in weights {
+        // Downward: w(x - 1) / w(x) = x (sizeB - defective + x) / ((sizeA - x + 1)(defective - x + 1)).
+        weight = 1.0
+        x = mode
+        while x > lowest {
+            let ratio = Double(x) * Double(sizeB - defective + x) / (Double(sizeA - x + 1) * Double(defective - x + 1))
+            weight *= ratio
+            x -= 1
+            if weight < negligible || weight == 0 { break }
             total += weight
             if weight <= threshold { asExtreme += weight }
         }

@@ -99,3 +99,26 @@ struct HypothesisTestTests {
         #expect(isClose(Statistics.fisherExactTwoSided(a, a), 1, within: 1e-12))
     }
 }
+
+/// Fisher's exact test on large and lopsided tables: the outward walk from the mode must agree with
+/// the whole-support sum. Reference: SciPy 1.17.1, `scipy.stats.fisher_exact([[a, n-a], [b, m-b]])[1]`
+/// (two-sided, the same "no more likely than observed" rule).
+@Suite("Fisher's exact test, large tables")
+struct FisherLargeTableTests {
+    @Test(
+        "matches SciPy on large and lopsided tables",
+        arguments: [
+            (60000, 2_000_000, 58000, 2_000_000, 3.479098141240908e-09),
+            (60000, 2_000_000, 60000, 2_000_000, 1.0),
+            (48, 1500, 6, 650, 0.001373821303262726),
+            (3, 40000, 0, 1, 1.0),
+            (0, 5, 5, 5, 0.007936507936507938),
+            (1000, 2000, 1, 1000, 6.752676960655582e-225),
+        ]
+    )
+    func reference(a: Int, n: Int, b: Int, m: Int, expected: Double) throws {
+        let p = Statistics.fisherExactTwoSided(
+            try Proportion(defective: a, inspected: n), try Proportion(defective: b, inspected: m))
+        #expect(abs(p - expected) <= max(1e-9 * expected, 1e-300), "p = \(p), SciPy \(expected)")
+    }
+}
