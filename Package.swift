@@ -124,6 +124,13 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
+        // Test support: hand-made monthly report facts, shared by the domain and report tests.
+        .target(
+            name: "ReportFixtures",
+            dependencies: ["TackleDomain"],
+            path: "Tests/ReportFixtures",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "LibPQTests",
             dependencies: ["LibPQ", "TestSupport", .product(name: "Logging", package: "swift-log")],
@@ -131,7 +138,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TackleDomainTests",
-            dependencies: ["TackleDomain"],
+            dependencies: ["TackleDomain", "ReportFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -143,7 +150,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TackleReportTests",
-            dependencies: ["TackleReport", "TackleDomain"],
+            dependencies: ["TackleReport", "TackleDomain", "ReportFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -21,6 +21,18 @@ public enum Language: String, Sendable, Hashable, CaseIterable {
         return locale.lowercased().hasPrefix("zh") ? .zh : .en
     }
 
+    /// The language a published sheet is printed in: `option` (`--lang`), else `TACKLE_LANG`, else
+    /// Chinese, as the sheet is posted (the locale of the machine that publishes does not count).
+    ///
+    /// - Throws: ``DomainError`` naming `--lang` or `TACKLE_LANG` for a language tackle does not print.
+    public static func forPublishing(option: String?, environment: [String: String]) throws -> Language {
+        if let option { return try parse(option, field: "--lang") }
+        if let configured = environment["TACKLE_LANG"], !configured.isEmpty {
+            return try parse(configured, field: "TACKLE_LANG")
+        }
+        return .zh
+    }
+
     /// Reads `zh` or `en` (also `zh-CN`, `zh_CN.UTF-8`, `en_US`).
     public static func parse(_ text: String, field: String) throws -> Language {
         let lowered = text.lowercased()

@@ -5,6 +5,16 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case text
     case json
 
+    /// Reads a format as typed: `text` or `json`, in any letter case.
+    ///
+    /// - Throws: ``DomainError`` naming `field` for anything else.
+    public static func parse(_ text: String, field: String = "--format") throws -> ReportFormat {
+        guard let format = ReportFormat(rawValue: text.lowercased()) else {
+            throw DomainError(.invalidValue, field: field, message: "'\(text)' is not a format; use text or json")
+        }
+        return format
+    }
+
     /// The file name extension of a published report in this format.
     public var fileExtension: String { rawValue == "text" ? "txt" : "json" }
 

@@ -42,8 +42,6 @@ public struct ReportPublisher: Sendable {
         public var filesWritten: [Month] = []
         /// Months due and published (by anyone) after the pass.
         public var due: [Month] = []
-        /// Recent published months whose data changed since their latest revision.
-        public var changedSincePublished: [Month] = []
         /// Months already reported as changed, carried from pass to pass so each is logged once.
         public var changedSinceWarned: Set<Month> = []
     }
@@ -108,7 +106,6 @@ public struct ReportPublisher: Sendable {
                 facts: try store.monthlyReportFacts(for: month, timeZone: schedule.clock.timeZone))
             if SHA256.hex(try ReportFormat.json.render(report)) != record.jsonSHA256 {
                 outcome.changedSinceWarned.insert(month)
-                outcome.changedSincePublished.append(month)
                 logger.warning(
                     "figures changed after publication",
                     metadata: [

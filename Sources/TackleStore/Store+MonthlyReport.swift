@@ -17,15 +17,17 @@ extension Store {
     /// - milestones, with completions after that day not yet counted; milestones cancelled by then
     ///   count nowhere, nor do voided trials and figures.
     ///
-    /// The previous month's facts come along, for the follow-up of the projects called in then.
+    /// The previous month's facts come along, for the follow-up of the projects called in then,
+    /// unless `withFollowUp` is false (the yearly report, which has no follow-up, reads each month once).
     ///
     /// - Parameters:
     ///   - month: The month.
     ///   - asOf: The last day whose data counts; by default the month's last day.
     ///   - timeZone: The plant's time zone, for the day figures were recorded.
+    ///   - withFollowUp: Gather the previous month and its talks too.
     /// - Returns: The facts, for ``MonthlyReport/init(facts:)``.
     public func monthlyReportFacts(
-        for month: Month, asOf: LocalDate? = nil, timeZone: String = "Asia/Shanghai"
+        for month: Month, asOf: LocalDate? = nil, timeZone: String = "Asia/Shanghai", withFollowUp: Bool = true
     ) throws -> MonthlyReportFacts {
         try translatingErrors {
             let cutoff = min(asOf ?? month.lastDay, month.lastDay)
@@ -35,9 +37,10 @@ extension Store {
                 month: month, asOf: cutoff,
                 projects: try projectFacts(for: month, asOf: cutoff, timeZone: timeZone),
                 rubric: Self.rubric(for: month, in: rubrics),
-                previousProjects: try projectFacts(for: previous, asOf: previous.lastDay, timeZone: timeZone),
+                previousProjects: withFollowUp
+                    ? try projectFacts(for: previous, asOf: previous.lastDay, timeZone: timeZone) : [],
                 previousRubric: Self.rubric(for: previous, in: rubrics),
-                talks: try talks(for: previous).filter { $0.heldOn <= cutoff })
+                talks: withFollowUp ? try talks(for: previous).filter { $0.heldOn <= cutoff } : [])
         }
     }
 

@@ -10,7 +10,7 @@ extension Store {
     func lockedProject(_ key: String) throws -> (id: Int, project: Project) {
         guard
             let row = try connection.query(
-                "SELECT p.id, " + Self.projectSelect.dropFirst("SELECT ".count) + " WHERE p.key = $1 FOR UPDATE OF p",
+                Self.projectWithIDSelect + " WHERE p.key = $1 FOR UPDATE OF p",
                 [key]
             ).first
         else {
@@ -19,6 +19,9 @@ extension Store {
         }
         return (try row.decode(Int.self, "id"), try Self.project(from: row))
     }
+
+    /// ``projectSelect`` with the internal id, for writes that go on by id.
+    static let projectWithIDSelect = "SELECT p.id, " + projectSelect.dropFirst("SELECT ".count)
 
     /// Refuses when someone changed the record since the version the user saw.
     static func checkVersion(_ expected: Int?, current: Int, what: String) throws {
@@ -143,9 +146,7 @@ extension Store {
                 WHERE id = $1
                 """, [id, newLeader, selection?.rawValue])
             guard
-                let row = try connection.query(
-                    "SELECT p.id, " + Self.projectSelect.dropFirst("SELECT ".count) + " WHERE p.id = $1", [id]
-                ).first
+                let row = try connection.query(Self.projectWithIDSelect + " WHERE p.id = $1", [id]).first
             else { return current }
             return try Self.project(from: row)
         }

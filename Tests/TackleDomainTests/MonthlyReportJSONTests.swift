@@ -1,4 +1,5 @@
 import FoundationEssentials
+import ReportFixtures
 import Testing
 
 @testable import TackleDomain

@@ -1,3 +1,4 @@
+import ReportFixtures
 import Testing
 
 @testable import TackleDomain

@@ -1,3 +1,5 @@
+import ReportFixtures
+
 @testable import TackleDomain
 
 /// Hand-made months of 2026 for the yearly report tests, scored by the standard rubric

@@ -1,3 +1,4 @@
+import ReportFixtures
 import TackleDomain
 import Testing
 

@@ -96,10 +96,7 @@ extension ReportCommand {
             @OptionGroup var global: GlobalOptions
 
             func run() throws {
-                guard let format = ReportFormat(rawValue: format.lowercased()) else {
-                    throw DomainError(
-                        .invalidValue, field: "--format", message: "'\(format)' is not a format; use text or json")
-                }
+                let format = try ReportFormat.parse(format)
                 let month = try Input.month(month, field: "month")
                 guard
                     let (_, content) = try global.withStore({ store in

@@ -34,10 +34,7 @@ extension ReportCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            guard let format = ReportFormat(rawValue: format.lowercased()) else {
-                throw DomainError(
-                    .invalidValue, field: "--format", message: "'\(format)' is not a format; use text or json")
-            }
+            let format = try ReportFormat.parse(format)
             let language = try language.language()
             let clock = try plant.clock()
             let today = clock.date()

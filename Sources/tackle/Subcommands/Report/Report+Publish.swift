@@ -45,9 +45,7 @@ extension ReportCommand {
                     .invalidValue, field: "--month",
                     message: "\(month) is not complete yet (today is \(today) at the plant); publish it after it ends")
             }
-            let language = try Language.parse(
-                lang ?? environment["TACKLE_LANG"].flatMap { $0.isEmpty ? nil : $0 } ?? "zh",
-                field: lang == nil ? "TACKLE_LANG" : "--lang")
+            let language = try Language.forPublishing(option: lang, environment: environment)
             let files = ReportFiles(directory: outputDir ?? environment["TACKLE_REPORT_DIR"] ?? "reports")
             let (revision, content) = try global.withStore { store in
                 let report = MonthlyReport(facts: try store.monthlyReportFacts(for: month, timeZone: clock.timeZone))

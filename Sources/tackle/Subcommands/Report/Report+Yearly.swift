@@ -32,10 +32,7 @@ extension ReportCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            guard let format = ReportFormat(rawValue: format.lowercased()) else {
-                throw DomainError(
-                    .invalidValue, field: "--format", message: "'\(format)' is not a format; use text or json")
-            }
+            let format = try ReportFormat.parse(format)
             let language = try language.language()
             let clock = try plant.clock()
             let today = clock.date()
@@ -50,7 +47,8 @@ extension ReportCommand {
             let months = try (0..<last).map { offset in try Month(year: year, month: offset + 1) }
             let reports = try global.withStore { store in
                 try months.map { month in
-                    MonthlyReport(facts: try store.monthlyReportFacts(for: month, timeZone: clock.timeZone))
+                    MonthlyReport(
+                        facts: try store.monthlyReportFacts(for: month, timeZone: clock.timeZone, withFollowUp: false))
                 }
             }
             let report = YearlyReport(year: year, monthlyReports: reports)

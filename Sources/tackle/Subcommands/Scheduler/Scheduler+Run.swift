@@ -75,9 +75,7 @@ extension SchedulerCommand {
                 schedule: schedule,
                 files: ReportFiles(directory: outputDir ?? environment["TACKLE_REPORT_DIR"] ?? "reports"),
                 instance: instance ?? environment["TACKLE_INSTANCE"] ?? Self.defaultInstance(),
-                language: try Language.parse(
-                    lang ?? environment["TACKLE_LANG"].flatMap { $0.isEmpty ? nil : $0 } ?? "zh",
-                    field: lang == nil ? "TACKLE_LANG" : "--lang"),
+                language: try Language.forPublishing(option: lang, environment: environment),
                 logger: logger)
             let offset = try now.map { try Instant.parse($0, clock: clock) - Int(time(nil)) } ?? 0
 

@@ -1,20 +1,20 @@
-@testable import TackleDomain
+import TackleDomain
 
 /// Hand-made facts for the monthly report tests: May 2026, a project opened on 1 January and due
 /// on 31 December, baseline 48/1500 = 3.20 % over 2026-01..2026-03, target 0.50 %.
 ///
 /// At the end of May 150 of 364 days have passed, so the glide path expects
 /// 3.20 % - 150/364 × 2.70 % = 2.09 %.
-enum ReportFixture {
-    static let month = try! Month(year: 2026, month: 5)
+public enum ReportFixture {
+    public static let month = try! Month(year: 2026, month: 5)
 
-    static func date(_ text: String) -> LocalDate { try! LocalDate.parse(text) }
+    public static func date(_ text: String) -> LocalDate { try! LocalDate.parse(text) }
 
-    static func counts(_ defective: Int, of inspected: Int) -> Proportion {
+    public static func counts(_ defective: Int, of inspected: Int) -> Proportion {
         try! Proportion(defective: defective, inspected: inspected)
     }
 
-    static func project(
+    public static func project(
         _ key: String = "SLAB-CRACK-2026",
         title: String = "板坯纵裂攻关",
         leaderNo: String = "E1001",
@@ -57,7 +57,7 @@ enum ReportFixture {
         )
     }
 
-    static func milestone(
+    public static func milestone(
         _ number: Int,
         _ title: String = "节点",
         due: String,
@@ -75,7 +75,7 @@ enum ReportFixture {
         )
     }
 
-    static func trial(
+    public static func trial(
         _ number: Int,
         lever: String = "secondary cooling",
         outcome: Proportion,
@@ -99,12 +99,12 @@ enum ReportFixture {
     }
 
     /// The report of May 2026 for the given projects.
-    static func report(_ projects: [ProjectFacts], rubric: Rubric = .standard) -> MonthlyReport {
+    public static func report(_ projects: [ProjectFacts], rubric: Rubric = .standard) -> MonthlyReport {
         MonthlyReport(facts: MonthlyReportFacts(month: month, projects: projects, rubric: rubric))
     }
 
     /// The one project of a report of May 2026 with just this project.
-    static func entry(_ project: ProjectFacts) -> MonthlyReport.ProjectEntry {
+    public static func entry(_ project: ProjectFacts) -> MonthlyReport.ProjectEntry {
         report([project]).projects[0]
     }
 }
