@@ -36,11 +36,19 @@ public struct Comparison: Sendable, Hashable, Codable {
     public var z: Double?
     /// The two-sided p-value of ``z``.
     public var zPValue: Double?
-    /// The two-sided p-value of Fisher's exact test; the verdict rests on this one.
+    /// The two-sided p-value of Fisher's exact test, unadjusted.
     public var fisherPValue: Double
+    /// ``fisherPValue`` adjusted by Holm over the comparisons made together (the project's
+    /// trials so far, or the rows of a pooled comparison); the verdict rests on this one. Equal to
+    /// ``fisherPValue`` when the comparison stands alone.
+    public var adjustedPValue: Double
+    /// How many comparisons the Holm adjustment ran over: 1 for a comparison on its own.
+    public var comparisons: Int
 
-    /// Better, worse, or no detectable change, decided on ``fisherPValue`` < ``alpha``.
+    /// Better, worse, or no detectable change, decided on ``adjustedPValue`` < ``alpha``.
     public var verdict: Verdict
+    /// Whether the interval of the difference tells the same story as the verdict.
+    public var agreement: IntervalAgreement
     /// About how many more slabs the trial needs before a drop of the observed size could be
     /// detected (α two-sided, power 0.8), or `nil` unless the verdict is
     /// ``Verdict/noDetectableChange`` with a lower trial rate than the baseline's.
@@ -67,6 +75,8 @@ public struct Comparison: Sendable, Hashable, Codable {
     ///   - z: The z statistic, positive when the trial is lower.
     ///   - zPValue: The two-sided p-value of `z`.
     ///   - fisherPValue: The two-sided p-value of Fisher's exact test.
+    ///   - adjustedPValue: The Holm-adjusted p-value; `nil` for the raw one (a lone comparison).
+    ///   - comparisons: How many comparisons the adjustment ran over.
     ///   - verdict: The verdict.
     ///   - additionalSlabsNeeded: The further slabs needed when inconclusive.
     public init(
@@ -82,6 +92,8 @@ public struct Comparison: Sendable, Hashable, Codable {
         z: Double?,
         zPValue: Double?,
         fisherPValue: Double,
+        adjustedPValue: Double? = nil,
+        comparisons: Int = 1,
         verdict: Verdict,
         additionalSlabsNeeded: Int?
     ) {
@@ -97,7 +109,10 @@ public struct Comparison: Sendable, Hashable, Codable {
         self.z = z
         self.zPValue = zPValue
         self.fisherPValue = fisherPValue
+        self.adjustedPValue = adjustedPValue ?? fisherPValue
+        self.comparisons = comparisons
         self.verdict = verdict
+        self.agreement = IntervalAgreement.of(verdict, interval: differenceInterval)
         self.additionalSlabsNeeded = additionalSlabsNeeded
     }
 }
@@ -105,7 +120,8 @@ public struct Comparison: Sendable, Hashable, Codable {
 extension Comparison {
     private enum CodingKeys: String, CodingKey {
         case trial, baseline, alpha, trialRate, trialInterval, baselineRate, baselineInterval, difference
-        case differenceInterval, z, zPValue, fisherPValue, verdict, additionalSlabsNeeded
+        case differenceInterval, z, zPValue, fisherPValue, adjustedPValue, comparisons, verdict, agreement
+        case additionalSlabsNeeded
     }
 
     /// Decodes a comparison whose intervals are `{"lower": …, "upper": …}` objects.
@@ -136,6 +152,8 @@ extension Comparison {
             z: try container.decodeIfPresent(Double.self, forKey: .z),
             zPValue: try container.decodeIfPresent(Double.self, forKey: .zPValue),
             fisherPValue: try container.decode(Double.self, forKey: .fisherPValue),
+            adjustedPValue: try container.decodeIfPresent(Double.self, forKey: .adjustedPValue),
+            comparisons: try container.decodeIfPresent(Int.self, forKey: .comparisons) ?? 1,
             verdict: try container.decode(Verdict.self, forKey: .verdict),
             additionalSlabsNeeded: try container.decodeIfPresent(Int.self, forKey: .additionalSlabsNeeded))
     }
@@ -157,7 +175,10 @@ extension Comparison {
         try container.encodeIfPresent(z, forKey: .z)
         try container.encodeIfPresent(zPValue, forKey: .zPValue)
         try container.encode(fisherPValue, forKey: .fisherPValue)
+        try container.encode(adjustedPValue, forKey: .adjustedPValue)
+        try container.encode(comparisons, forKey: .comparisons)
         try container.encode(verdict, forKey: .verdict)
+        try container.encode(agreement, forKey: .agreement)
         try container.encodeIfPresent(additionalSlabsNeeded, forKey: .additionalSlabsNeeded)
     }
 }

@@ -24,10 +24,7 @@ extension Statistics {
         let zTest = twoProportionZTest(baseline, trial)
         let fisherPValue = fisherExactTwoSided(baseline, trial)
 
-        var verdict = Verdict.noDetectableChange
-        if let difference, difference != 0, fisherPValue < alpha {
-            verdict = difference > 0 ? .better : .worse
-        }
+        let verdict = Comparison.verdict(difference: difference, pValue: fisherPValue, alpha: alpha)
 
         var additionalSlabsNeeded: Int?
         if verdict == .noDetectableChange, let trialRate, let baselineRate, trialRate < baselineRate,
@@ -52,5 +49,45 @@ extension Statistics {
             verdict: verdict,
             additionalSlabsNeeded: additionalSlabsNeeded
         )
+    }
+
+    /// Judges several trials against one baseline together, as a project tests T1, T2, ... all
+    /// against the same baseline: each verdict rests on its Fisher p-value adjusted by Holm over
+    /// all of them, so that luck across many trials does not make a false "better".
+    ///
+    /// - Parameters:
+    ///   - trials: The trials' counts (or pooled groups), in any order.
+    ///   - baseline: The baseline's counts.
+    ///   - alpha: The two-sided significance level of the family.
+    /// - Returns: One comparison per trial, in the order given.
+    public static func compare(
+        trials: [Proportion], baseline: Proportion, alpha: Double = 0.05
+    ) -> [Comparison] {
+        let single = trials.map { compare(trial: $0, baseline: baseline, alpha: alpha) }
+        let adjusted = holmAdjusted(single.map(\.fisherPValue))
+        return zip(single, adjusted).map { $0.adjusted(to: $1, over: single.count) }
+    }
+}
+
+extension Comparison {
+    /// The comparison with its verdict taken from a p-value adjusted over `count` comparisons.
+    ///
+    /// - Parameters:
+    ///   - pValue: The adjusted p-value.
+    ///   - count: How many comparisons the adjustment ran over.
+    /// - Returns: The comparison with ``adjustedPValue``, ``comparisons``, ``verdict`` and ``agreement`` set.
+    public func adjusted(to pValue: Double, over count: Int) -> Comparison {
+        var result = self
+        result.adjustedPValue = pValue
+        result.comparisons = count
+        result.verdict = Self.verdict(difference: difference, pValue: pValue, alpha: alpha)
+        result.agreement = IntervalAgreement.of(result.verdict, interval: differenceInterval)
+        return result
+    }
+
+    /// Better or worse when the p-value is below α, in the direction of the difference.
+    static func verdict(difference: Double?, pValue: Double, alpha: Double) -> Verdict {
+        guard let difference, difference != 0, pValue < alpha else { return .noDetectableChange }
+        return difference > 0 ? .better : .worse
     }
 }
