@@ -268,6 +268,7 @@ extension MonthlyReport {
         } else {
             lines.append(zh ? "  本月结束的试验：" : "  Trials ended in \(month):")
             lines += Self.tableLines(Self.trialTable(project.trials, words)).map { "    " + $0 }
+            lines += Self.verdictBasis(project.trials, words).flatMap { Self.wrapped($0, indent: "    ") }
         }
 
         let milestones = project.milestones
@@ -314,20 +315,56 @@ extension MonthlyReport {
             .init(zh ? "结论" : "VERDICT", maxWidth: 24, wraps: true),
         ])
         for trial in trials {
-            var verdict = "\(words.verdict(trial.verdict)) (Fisher p \(Format.pValue(trial.fisherPValue)))"
+            var verdict = "\(words.verdict(trial.verdict)) (Fisher p \(Format.pValue(trial.fisherPValue))"
+            if trial.comparisons > 1 {
+                verdict +=
+                    zh ? ", Holm 校正 \(Format.pValue(trial.adjustedPValue))" : ", Holm \(Format.pValue(trial.adjustedPValue))"
+            }
+            verdict += ")"
             if let more = trial.additionalSlabsNeeded {
                 verdict += zh ? "，约需再检 \(more) 块" : ", about \(more) more slabs needed"
             }
             table.append([
                 trial.label,
                 trial.lever,
-                trial.parameters.map(\.description).joined(separator: " "),
+                (trial.parameters.map(\.description) + trial.conditions.map(\.description)).joined(separator: " "),
                 "\(trial.outcome.defective)/\(trial.outcome.inspected)",
                 rateWithInterval(trial.outcome, words),
                 verdict,
             ])
         }
         return table
+    }
+
+    /// What the trials' verdicts rest on, and where an interval and its verdict disagree.
+    private static func verdictBasis(_ trials: [TrialEntry], _ words: Words) -> [String] {
+        let zh = words.isChinese
+        var lines: [String] = []
+        if let family = trials.map(\.comparisons).max(), family > 1 {
+            lines.append(
+                zh
+                    ? "  结论依据 Fisher 精确检验，p 值按本项目截至月末的 \(family) 项试验做 Holm 校正（α = 0.05）"
+                    : "  Verdicts from Fisher's exact test, p adjusted by Holm over the project's \(family) trials "
+                        + "to the month's end (α = 0.05)")
+        }
+        for trial in trials where trial.agreement != .agrees {
+            switch (trial.agreement, zh) {
+            case (.intervalExcludesZeroTestDoesNot, true):
+                lines.append("  \(trial.label)：置信区间不含 0，但（校正后的）精确检验未达 0.05，按未证实处理")
+            case (.intervalExcludesZeroTestDoesNot, false):
+                lines.append(
+                    "  \(trial.label): the interval excludes 0 but the (adjusted) exact test does not reach 0.05: "
+                        + "treat as not shown")
+            case (.testSignificantIntervalIncludesZero, true):
+                lines.append("  \(trial.label)：精确检验达到 0.05，但置信区间含 0：变化成立，幅度不确定")
+            case (.testSignificantIntervalIncludesZero, false):
+                lines.append(
+                    "  \(trial.label): the exact test reaches 0.05 but the interval includes 0: the change is shown, "
+                        + "its size uncertain")
+            case (.agrees, _): break
+            }
+        }
+        return lines
     }
 
     /// The milestones due in the month, one row each.

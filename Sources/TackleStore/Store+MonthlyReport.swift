@@ -102,6 +102,21 @@ extension Store {
             Self.trialSelect + " WHERE t.ended_on BETWEEN $1 AND $2 AND t.voided_at IS NULL ORDER BY p.key, t.number",
             [month.adding(months: -11).firstDay, asOf]
         ).map(Self.trial(from:))
+        // The earlier trials' counts only: with the month's trials they make the family each
+        // verdict is adjusted over.
+        let earlier = try connection.query(
+            """
+            SELECT p.key, t.defective, t.inspected FROM trial t JOIN project p ON p.id = t.project_id
+            WHERE t.ended_on < $1 AND t.voided_at IS NULL ORDER BY p.key, t.number
+            """,
+            [first]
+        )
+        var earlierByProject: [String: [Proportion]] = [:]
+        for row in earlier {
+            earlierByProject[try row.decode(String.self, "key"), default: []].append(
+                try Proportion(
+                    defective: try row.decode(Int.self, "defective"), inspected: try row.decode(Int.self, "inspected")))
+        }
         let milestones = try connection.query(
             """
             SELECT p.key AS project_key, m.number, m.title, m.due_on, o.employee_no AS owner_no,
@@ -146,7 +161,8 @@ extension Store {
                 recentTrials: recent.map {
                     ProjectFacts.TrialWork(endedOn: $0.endedOn, isConcluded: !$0.conclusion.trimmingSpaces.isEmpty)
                 },
-                baselineChangedInMonth: try row.decode(Bool.self, "baseline_changed")
+                baselineChangedInMonth: try row.decode(Bool.self, "baseline_changed"),
+                earlierTrialOutcomes: earlierByProject[key] ?? []
             )
         }
     }

@@ -151,8 +151,8 @@ struct MonthlyReportJSONTests {
         let first = try #require(trials[0])
         #expect(
             first.keys == [
-                "number", "label", "lever", "parameters", "started_on", "ended_on", "outcome", "verdict",
-                "fisher_p_value", "conclusion",
+                "number", "label", "lever", "parameters", "conditions", "started_on", "ended_on", "outcome",
+                "verdict", "fisher_p_value", "adjusted_p_value", "comparisons", "agreement", "conclusion",
             ]
         )
         #expect(first["label"] == .string("T1"))

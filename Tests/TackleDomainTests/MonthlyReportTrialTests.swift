@@ -61,3 +61,28 @@ struct MonthlyReportTrialTests {
         #expect(entry.trials.map(\.label) == ["T2", "T4"])
     }
 }
+
+/// The month's verdicts are adjusted over the project's trials as of the month's end.
+@Suite("Monthly report: verdicts adjusted over the project's trials")
+struct MonthlyReportHolmTests {
+    typealias F = ReportFixture
+
+    /// Reference: scipy 1.17.1 `fisher_exact([[48, 1452], [d, n - d]])[1]` for 6/650, 7/520, 1/48, 12/560,
+    /// then statsmodels 0.15.0 `multipletests(ps, method="holm")[1]`: 7/520 has p 0.02749, Holm 0.08248.
+    @Test("earlier trials join the family: a trial 'better' alone is not shown among four")
+    func earlierTrialsJoinTheFamily() throws {
+        var facts = F.project(trials: [F.trial(2, outcome: F.counts(7, of: 520))])
+        let alone = try #require(F.entry(facts).trials.first)
+        #expect(alone.verdict == .better)
+        #expect(alone.comparisons == 1)
+        #expect(alone.adjustedPValue == alone.fisherPValue)
+
+        facts.earlierTrialOutcomes = [F.counts(6, of: 650), F.counts(1, of: 48), F.counts(12, of: 560)]
+        let judged = try #require(F.entry(facts).trials.first)
+        #expect(judged.comparisons == 4)
+        #expect(isClose(judged.fisherPValue, 0.02749264362382254, within: 1e-9))
+        #expect(isClose(judged.adjustedPValue, 0.08247793087146763, within: 1e-9))
+        #expect(judged.verdict == .noDetectableChange)
+        #expect(judged.agreement == .intervalExcludesZeroTestDoesNot)
+    }
+}

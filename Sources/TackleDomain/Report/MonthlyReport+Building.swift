@@ -37,8 +37,14 @@ extension MonthlyReport.ProjectEntry {
             gapClosed = nil
         }
 
-        trials = facts.trials.sorted { $0.number < $1.number }
-            .map { MonthlyReport.TrialEntry(trial: $0, baseline: facts.baseline) }
+        // Each verdict is adjusted (Holm) over the project's trials as of the month's end: the
+        // earlier ones and the month's.
+        let monthTrials = facts.trials.sorted { $0.number < $1.number }
+        let family = Statistics.compare(
+            trials: facts.earlierTrialOutcomes + monthTrials.map(\.outcome), baseline: facts.baseline)
+        trials = zip(monthTrials, family.suffix(monthTrials.count)).map {
+            MonthlyReport.TrialEntry(trial: $0, comparison: $1)
+        }
         milestones = MonthlyReport.MilestoneProgress(facts.milestones, in: month, asOf: asOf)
         rank = nil
         calledIn = false

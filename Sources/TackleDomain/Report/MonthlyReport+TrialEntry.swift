@@ -9,40 +9,52 @@ extension MonthlyReport {
         public var lever: String
         /// The parameters tried.
         public var parameters: [TrialParameter]
+        /// The conditions the trial ran on (`grade=Q345B`); empty in reports published before they were shown.
+        public var conditions: [TrialCondition]
         public var startedOn: LocalDate
         public var endedOn: LocalDate
         /// The outcome's counts, rate and 95 % Wilson interval.
         public var outcome: Figures
-        /// Better, worse or no detectable change against the baseline, from
-        /// ``Statistics/compare(trial:baseline:alpha:)`` (Fisher's exact test, α = 0.05).
+        /// Better, worse or no detectable change against the baseline, from Fisher's exact test
+        /// with the p adjusted by Holm over the project's trials as of the month's end (α = 0.05).
         ///
         /// Encoded as `better`, `no-detectable-change` or `worse`, like the report's other
         /// enumerations.
         public var verdict: Verdict
-        /// The two-sided p-value of Fisher's exact test against the baseline.
+        /// The two-sided p-value of Fisher's exact test against the baseline, unadjusted.
         public var fisherPValue: Double
+        /// ``fisherPValue`` adjusted by Holm over ``comparisons`` trials; the verdict rests on it.
+        /// Reports published before the adjustment read it as the raw p.
+        public var adjustedPValue: Double
+        /// How many trials of the project (ended by the month's end, not void) the adjustment ran over.
+        public var comparisons: Int
+        /// Whether the 95 % interval of the difference tells the same story as the verdict.
+        public var agreement: IntervalAgreement
         /// About how many more slabs an inconclusive drop needs before it could be detected;
         /// `nil` unless the verdict is no detectable change with a rate below the baseline's.
         public var additionalSlabsNeeded: Int?
         /// The conclusion the engineers wrote, possibly empty.
         public var conclusion: String
 
-        /// Judges a trial against the baseline.
+        /// A trial with its comparison against the baseline.
         ///
         /// - Parameters:
         ///   - trial: The trial.
-        ///   - baseline: The project's baseline counts.
-        init(trial: Trial, baseline: Proportion) {
-            let comparison = Statistics.compare(trial: trial.outcome, baseline: baseline)
+        ///   - comparison: Its comparison, adjusted over the project's trials.
+        init(trial: Trial, comparison: Comparison) {
             number = trial.number
             label = trial.label
             lever = trial.lever
             parameters = trial.parameters
+            conditions = trial.conditions
             startedOn = trial.startedOn
             endedOn = trial.endedOn
             outcome = Figures(trial.outcome)
             verdict = comparison.verdict
             fisherPValue = comparison.fisherPValue
+            adjustedPValue = comparison.adjustedPValue
+            comparisons = comparison.comparisons
+            agreement = comparison.agreement
             additionalSlabsNeeded = comparison.additionalSlabsNeeded
             conclusion = trial.conclusion
         }
@@ -52,11 +64,15 @@ extension MonthlyReport {
             case label
             case lever
             case parameters
+            case conditions
             case startedOn
             case endedOn
             case outcome
             case verdict
             case fisherPValue
+            case adjustedPValue
+            case comparisons
+            case agreement
             case additionalSlabsNeeded
             case conclusion
         }
@@ -80,6 +96,7 @@ extension MonthlyReport {
             label = try container.decode(String.self, forKey: .label)
             lever = try container.decode(String.self, forKey: .lever)
             parameters = try container.decode([TrialParameter].self, forKey: .parameters)
+            conditions = try container.decodeIfPresent([TrialCondition].self, forKey: .conditions) ?? []
             startedOn = try container.decode(LocalDate.self, forKey: .startedOn)
             endedOn = try container.decode(LocalDate.self, forKey: .endedOn)
             outcome = try container.decode(Figures.self, forKey: .outcome)
@@ -93,6 +110,9 @@ extension MonthlyReport {
             }
             self.verdict = verdict
             fisherPValue = try container.decode(Double.self, forKey: .fisherPValue)
+            adjustedPValue = try container.decodeIfPresent(Double.self, forKey: .adjustedPValue) ?? fisherPValue
+            comparisons = try container.decodeIfPresent(Int.self, forKey: .comparisons) ?? 1
+            agreement = try container.decodeIfPresent(IntervalAgreement.self, forKey: .agreement) ?? .agrees
             additionalSlabsNeeded = try container.decodeIfPresent(Int.self, forKey: .additionalSlabsNeeded)
             conclusion = try container.decode(String.self, forKey: .conclusion)
         }
@@ -108,11 +128,15 @@ extension MonthlyReport {
             try container.encode(label, forKey: .label)
             try container.encode(lever, forKey: .lever)
             try container.encode(parameters, forKey: .parameters)
+            try container.encode(conditions, forKey: .conditions)
             try container.encode(startedOn, forKey: .startedOn)
             try container.encode(endedOn, forKey: .endedOn)
             try container.encode(outcome, forKey: .outcome)
             try container.encode(Self.code(of: verdict), forKey: .verdict)
             try container.encode(fisherPValue, forKey: .fisherPValue)
+            try container.encode(adjustedPValue, forKey: .adjustedPValue)
+            try container.encode(comparisons, forKey: .comparisons)
+            try container.encode(agreement, forKey: .agreement)
             try container.encodeIfPresent(additionalSlabsNeeded, forKey: .additionalSlabsNeeded)
             try container.encode(conclusion, forKey: .conclusion)
         }

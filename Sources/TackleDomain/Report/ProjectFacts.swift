@@ -40,6 +40,9 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
     public var recentTrials: [TrialWork]
     /// Whether the baseline was changed (re-baselined) during the month.
     public var baselineChangedInMonth: Bool
+    /// The counts of the project's non-void trials that ended before the month: with the month's
+    /// trials they make the family the verdicts are adjusted over (Holm), as of the month's end.
+    public var earlierTrialOutcomes: [Proportion]
 
     /// A trial as the assessment counts it: when it ended and whether its conclusion is written.
     public struct TrialWork: Sendable, Hashable, Codable {
@@ -74,6 +77,7 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
     ///   - milestones: All milestones of the project.
     ///   - figuresRecordedOn: The day the month's figures were first recorded.
     ///   - recentTrials: The trials that ended in the twelve months up to the month's end.
+    ///   - earlierTrialOutcomes: The counts of the non-void trials that ended before the month.
     ///   - baselineChangedInMonth: Whether the baseline was changed during the month.
     public init(
         key: String,
@@ -95,9 +99,11 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
         milestones: [Milestone],
         figuresRecordedOn: LocalDate? = nil,
         recentTrials: [TrialWork] = [],
-        baselineChangedInMonth: Bool = false
+        baselineChangedInMonth: Bool = false,
+        earlierTrialOutcomes: [Proportion] = []
     ) {
         self.baselineChangedInMonth = baselineChangedInMonth
+        self.earlierTrialOutcomes = earlierTrialOutcomes
         self.key = key
         self.title = title
         self.unitCode = unitCode

@@ -25,22 +25,36 @@ extension TrialCommand {
         }
 
         static func table(_ trials: [Trial], baseline: Proportion) -> String {
+            let judged = Statistics.judge(trials, baseline: baseline)
             var table = TextTable(columns: [
                 .init("TRIAL"), .init("LEVER", maxWidth: 24), .init("FROM"), .init("TO"),
                 .init("PARAMETERS", maxWidth: 48), .init("CONDITIONS", maxWidth: 40),
-                .init("DEFECTIVE/INSPECTED", alignment: .right), .init("RATE", alignment: .right), .init("VERDICT"),
+                .init("DEFECTIVE/INSPECTED", alignment: .right), .init("RATE", alignment: .right),
+                .init("P", alignment: .right), .init("P (HOLM)", alignment: .right), .init("VERDICT"),
             ])
+            var cautions: [String] = []
             for trial in trials {
+                let comparison = judged[trial.number]
+                if let comparison, let caution = TrialCommand.caution(comparison) {
+                    cautions.append("\(trial.label): \(caution)")
+                }
                 table.append([
                     trial.label, trial.lever, trial.startedOn.description, trial.endedOn.description,
                     trial.parameters.map(\.description).joined(separator: " "),
                     trial.conditions.map(\.description).joined(separator: " "), trial.outcome.description,
                     trial.outcome.rate.map { Format.percent($0) } ?? "-",
-                    trial.voidReason.map { "VOID: \($0)" }
-                        ?? Statistics.compare(trial: trial.outcome, baseline: baseline).verdict.description,
+                    comparison.map { Format.pValue($0.fisherPValue) } ?? "-",
+                    comparison.map { Format.pValue($0.adjustedPValue) } ?? "-",
+                    trial.voidReason.map { "VOID: \($0)" } ?? comparison?.verdict.description ?? "-",
                 ])
             }
-            return table.render()
+            var text = table.render()
+            if judged.count > 1 {
+                text +=
+                    "verdicts from Fisher's exact test against the baseline \(baseline), p adjusted by Holm over "
+                    + "the \(judged.count) trials (α = 0.05)\n"
+            }
+            return text + cautions.map { $0 + "\n" }.joined()
         }
     }
 }

@@ -25,14 +25,11 @@ extension TrialCommand {
 
         func run() throws {
             let number = try Input.number(number, field: "trial")
-            let (trial, project) = try global.withStore { store in
-                (try store.trial(key, number), try store.project(key))
+            let (trial, project, trials) = try global.withStore { store in
+                (try store.trial(key, number), try store.project(key), try store.trials(of: key))
             }
-            let baseline = project.metric.baseline
-            if format.json {
-                return try Output.json(
-                    Result(trial: trial, comparison: Statistics.compare(trial: trial.outcome, baseline: baseline)))
-            }
+            let comparison = TrialCommand.comparison(of: trial, among: trials, baseline: project.metric.baseline)
+            if format.json { return try Output.json(Result(trial: trial, comparison: comparison)) }
             let fields = Fields([
                 ("trial", "\(trial.label) of \(trial.projectKey)"), ("lever", trial.lever),
                 ("hypothesis", trial.hypothesis),
@@ -42,7 +39,7 @@ extension TrialCommand {
                 ("heats", trial.heats.joined(separator: ", ")), ("note", trial.note), ("conclusion", trial.conclusion),
                 ("version", String(trial.version)),
             ])
-            Output.text(fields.render() + TrialCommand.summary(trial, baseline: baseline))
+            Output.text(fields.render() + TrialCommand.summary(comparison))
         }
     }
 }

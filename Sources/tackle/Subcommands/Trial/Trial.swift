@@ -25,12 +25,18 @@ struct TrialCommand: ParsableCommand {
         var comparison: Comparison
     }
 
-    /// The lines that say how a trial compares with the baseline.
-    static func summary(_ trial: Trial, baseline: Proportion) -> String {
-        let comparison = Statistics.compare(trial: trial.outcome, baseline: baseline)
+    /// The comparison of one trial as judged among the project's trials so far (Holm over the
+    /// non-void ones); a voided trial is compared on its own.
+    static func comparison(of trial: Trial, among trials: [Trial], baseline: Proportion) -> Comparison {
+        Statistics.judge(trials, baseline: baseline)[trial.number]
+            ?? Statistics.compare(trial: trial.outcome, baseline: baseline)
+    }
+
+    /// The lines that say how a trial compares with the baseline, and on what basis.
+    static func summary(_ comparison: Comparison) -> String {
         var lines: [String] = []
-        lines.append("rate:       \(rateText(trial.outcome))")
-        lines.append("baseline:   \(rateText(baseline))")
+        lines.append("rate:       \(rateText(comparison.trial))")
+        lines.append("baseline:   \(rateText(comparison.baseline))")
         if let difference = comparison.difference {
             // difference = baseline - trial: positive is a drop in the defect rate.
             let direction = difference >= 0 ? "below" : "above"
@@ -43,15 +49,43 @@ struct TrialCommand: ParsableCommand {
             }
             lines.append(line)
         }
-        // Format.pValue gives "< 0.0001" for tiny values: print "p < 0.0001", not "p = < 0.0001".
-        let p = Format.pValue(comparison.fisherPValue)
-        lines.append("Fisher:     p \(p.hasPrefix("<") ? p : "= " + p) (two-sided exact test)")
-        var verdict = "verdict:    \(comparison.verdict.description)"
+        var fisher = "Fisher:     \(pText(comparison.fisherPValue)) (two-sided exact test)"
+        if comparison.comparisons > 1 {
+            fisher +=
+                "; adjusted by Holm over the project's \(comparison.comparisons) trials: "
+                + pText(comparison.adjustedPValue)
+        } else {
+            fisher += "; the project's only trial, nothing to adjust for"
+        }
+        lines.append(fisher)
+        let basis = comparison.comparisons > 1 ? "the adjusted p" : "p"
+        var verdict =
+            "verdict:    \(comparison.verdict.description) (from \(basis), α = \(Format.number(comparison.alpha, decimals: 2)))"
         if let more = comparison.additionalSlabsNeeded, comparison.verdict == .noDetectableChange {
             verdict += "; about \(more) more slabs would be needed to tell"
         }
         lines.append(verdict)
+        if let caution = caution(comparison) { lines.append("caution:    \(caution)") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What to say when the interval printed beside the verdict tells a different story; `nil` when they agree.
+    static func caution(_ comparison: Comparison) -> String? {
+        let test = comparison.comparisons > 1 ? "the adjusted exact test" : "the exact test"
+        let alpha = Format.number(comparison.alpha, decimals: 2)
+        switch comparison.agreement {
+        case .agrees: return nil
+        case .intervalExcludesZeroTestDoesNot:
+            return "the interval excludes 0 but \(test) does not reach \(alpha): treat as not shown"
+        case .testSignificantIntervalIncludesZero:
+            return "\(test) reaches \(alpha) but the interval includes 0: the change is shown, its size uncertain"
+        }
+    }
+
+    /// `p = 0.0014`, or `p < 0.0001` for tiny values (never `p = < 0.0001`).
+    static func pText(_ value: Double) -> String {
+        let p = Format.pValue(value)
+        return "p \(p.hasPrefix("<") ? p : "= " + p)"
     }
 
     /// `3/320 = 0.94% (95% CI 0.32%-2.72%)`.
