@@ -317,8 +317,7 @@ extension MonthlyReport {
         for trial in trials {
             var verdict = "\(words.verdict(trial.verdict)) (Fisher p \(Format.pValue(trial.fisherPValue))"
             if trial.comparisons > 1 {
-                verdict +=
-                    zh ? ", Holm 校正 \(Format.pValue(trial.adjustedPValue))" : ", Holm \(Format.pValue(trial.adjustedPValue))"
+                verdict += (zh ? ", Holm 校正 " : ", Holm ") + Format.pValue(trial.adjustedPValue)
             }
             verdict += ")"
             if let more = trial.additionalSlabsNeeded {
