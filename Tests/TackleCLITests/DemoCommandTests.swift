@@ -6,7 +6,7 @@ import Testing
 @Suite("tackle demo")
 struct DemoCommandTests {
     static let summary =
-        "7 units, 18 people, 6 projects, 30 members, 25 milestones, 18 trials, 72 monthly observations"
+        "7 units, 18 people, 6 projects, 30 members, 25 milestones, 21 trials, 72 monthly observations"
 
     /// Row counts of the tracker tables, to show what a command did or did not write.
     private func counts(_ conninfo: String) throws -> [String: Int] {
@@ -32,7 +32,7 @@ struct DemoCommandTests {
         #expect(first.stderr.isEmpty)
         let loaded = try counts(conninfo)
         #expect(loaded["project"] == 6)
-        #expect(loaded["trial"] == 18)
+        #expect(loaded["trial"] == 21)
         #expect(loaded["observation"] == 72)
 
         let second = try tackle.succeed("demo", "load")
