@@ -15,8 +15,9 @@ struct TrialCommand: ParsableCommand {
                   --cond grade=Q345B --cond strand=2 --cond section=230x1600 --inspected 320 --defective 3 \\
                   --from 2026-05-01
               tackle trial show SLAB-CRACK-2026 T1
+              tackle trial plan SLAB-CRACK-2026 --expect 1%
             """,
-        subcommands: [Log.self, List.self, Show.self, Correct.self, VoidRecord.self]
+        subcommands: [Log.self, List.self, Show.self, Correct.self, VoidRecord.self, Plan.self]
     )
 
     /// What `trial log` and `trial show` print about a trial against its project's baseline.
