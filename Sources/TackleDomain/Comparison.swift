@@ -49,15 +49,16 @@ public struct Comparison: Sendable, Hashable, Codable {
     public var verdict: Verdict
     /// Whether the interval of the difference tells the same story as the verdict.
     public var agreement: IntervalAgreement
-    /// About how many more slabs the trial needs before a drop of the observed size could be
-    /// detected (α two-sided, power 0.8), or `nil` unless the verdict is
-    /// ``Verdict/noDetectableChange`` with a lower trial rate than the baseline's.
+    /// How many more slabs this trial would need to reach the size that shows a drop to the
+    /// planned rate (the project's target) with power 0.8, from ``plan``; `nil` without a plan or
+    /// when no trial size suffices. 0 when the trial already has that size and still showed nothing.
     ///
-    /// It is the per-arm sample size for the observed trial rate against the baseline rate,
-    /// minus the slabs the trial already inspected, and at least 0. It assumes the baseline has
-    /// at least that many slabs too. A trial with no defects at all plans for a rate of 0,
-    /// which is optimistic; a few defects in the further slabs raise the need.
+    /// Planned on the target, never on the rate the trial happened to show, for the Fisher test
+    /// the verdict uses and the baseline's fixed counts (``Statistics/planTrial(baseline:plannedRate:power:alpha:)``).
     public var additionalSlabsNeeded: Int?
+    /// The plan behind ``additionalSlabsNeeded``: set only for an inconclusive verdict when a
+    /// planned rate below the baseline's was given.
+    public var plan: TrialPlan?
 
     /// Creates a comparison from its parts; ``Statistics/compare(trial:baseline:alpha:)``
     /// computes them.
@@ -79,6 +80,7 @@ public struct Comparison: Sendable, Hashable, Codable {
     ///   - comparisons: How many comparisons the adjustment ran over.
     ///   - verdict: The verdict.
     ///   - additionalSlabsNeeded: The further slabs needed when inconclusive.
+    ///   - plan: The trial plan behind them.
     public init(
         trial: Proportion,
         baseline: Proportion,
@@ -95,7 +97,8 @@ public struct Comparison: Sendable, Hashable, Codable {
         adjustedPValue: Double? = nil,
         comparisons: Int = 1,
         verdict: Verdict,
-        additionalSlabsNeeded: Int?
+        additionalSlabsNeeded: Int?,
+        plan: TrialPlan? = nil
     ) {
         self.trial = trial
         self.baseline = baseline
@@ -114,6 +117,7 @@ public struct Comparison: Sendable, Hashable, Codable {
         self.verdict = verdict
         self.agreement = IntervalAgreement.of(verdict, interval: differenceInterval)
         self.additionalSlabsNeeded = additionalSlabsNeeded
+        self.plan = plan
     }
 }
 
@@ -121,7 +125,7 @@ extension Comparison {
     private enum CodingKeys: String, CodingKey {
         case trial, baseline, alpha, trialRate, trialInterval, baselineRate, baselineInterval, difference
         case differenceInterval, z, zPValue, fisherPValue, adjustedPValue, comparisons, verdict, agreement
-        case additionalSlabsNeeded
+        case additionalSlabsNeeded, plan
     }
 
     /// Decodes a comparison whose intervals are `{"lower": …, "upper": …}` objects.
@@ -155,7 +159,8 @@ extension Comparison {
             adjustedPValue: try container.decodeIfPresent(Double.self, forKey: .adjustedPValue),
             comparisons: try container.decodeIfPresent(Int.self, forKey: .comparisons) ?? 1,
             verdict: try container.decode(Verdict.self, forKey: .verdict),
-            additionalSlabsNeeded: try container.decodeIfPresent(Int.self, forKey: .additionalSlabsNeeded))
+            additionalSlabsNeeded: try container.decodeIfPresent(Int.self, forKey: .additionalSlabsNeeded),
+            plan: try container.decodeIfPresent(TrialPlan.self, forKey: .plan))
     }
 
     /// Encodes the comparison with every interval as a `{"lower": …, "upper": …}` object; absent values
@@ -180,5 +185,6 @@ extension Comparison {
         try container.encode(verdict, forKey: .verdict)
         try container.encode(agreement, forKey: .agreement)
         try container.encodeIfPresent(additionalSlabsNeeded, forKey: .additionalSlabsNeeded)
+        try container.encodeIfPresent(plan, forKey: .plan)
     }
 }

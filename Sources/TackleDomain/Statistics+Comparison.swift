@@ -1,6 +1,7 @@
 extension Statistics {
     /// Judges a trial against the baseline: rates with intervals, the difference with its
-    /// interval, both tests, a verdict, and how many more slabs an inconclusive trial needs.
+    /// interval, both tests, a verdict, and, given a planned rate, how many more slabs an
+    /// inconclusive trial needs.
     ///
     /// The verdict rests on Fisher's exact test, because trials are short and defects rare,
     /// where the z-test's normal approximation is least trustworthy: the trial is
@@ -13,8 +14,11 @@ extension Statistics {
     ///     ``Proportion/pooled(_:)``.
     ///   - baseline: The baseline's counts.
     ///   - alpha: The two-sided significance level, such as 0.05. Intervals are always 95 %.
+    ///   - plannedRate: The rate to plan further slabs on (the project's target); `nil` for no advice.
     /// - Returns: The comparison.
-    public static func compare(trial: Proportion, baseline: Proportion, alpha: Double = 0.05) -> Comparison {
+    public static func compare(
+        trial: Proportion, baseline: Proportion, alpha: Double = 0.05, plannedRate: Double? = nil
+    ) -> Comparison {
         let trialRate = trial.rate
         let baselineRate = baseline.rate
         var difference: Double?
@@ -26,14 +30,7 @@ extension Statistics {
 
         let verdict = Comparison.verdict(difference: difference, pValue: fisherPValue, alpha: alpha)
 
-        var additionalSlabsNeeded: Int?
-        if verdict == .noDetectableChange, let trialRate, let baselineRate, trialRate < baselineRate,
-            let perArm = sampleSizePerArm(baselineRate: baselineRate, expectedRate: trialRate, alpha: alpha)
-        {
-            additionalSlabsNeeded = max(0, perArm - trial.inspected)
-        }
-
-        return Comparison(
+        let comparison = Comparison(
             trial: trial,
             baseline: baseline,
             alpha: alpha,
@@ -47,8 +44,14 @@ extension Statistics {
             zPValue: zTest?.pValue,
             fisherPValue: fisherPValue,
             verdict: verdict,
-            additionalSlabsNeeded: additionalSlabsNeeded
+            additionalSlabsNeeded: nil
         )
+        return comparison.advised(by: plannedRate.flatMap { plan(baseline: baseline, rate: $0, alpha: alpha) })
+    }
+
+    /// The plan for a drop to `rate`, or `nil` when none can be made (the rate is not below the baseline's).
+    static func plan(baseline: Proportion, rate: Double, alpha: Double) -> TrialPlan? {
+        try? planTrial(baseline: baseline, plannedRate: rate, alpha: alpha)
     }
 
     /// Judges several trials against one baseline together, as a project tests T1, T2, ... all
@@ -59,13 +62,19 @@ extension Statistics {
     ///   - trials: The trials' counts (or pooled groups), in any order.
     ///   - baseline: The baseline's counts.
     ///   - alpha: The two-sided significance level of the family.
+    ///   - plannedRate: The rate to plan further slabs on (the project's target); `nil` for no advice.
+    ///     One plan serves every trial: it depends on the baseline and the planned rate only.
     /// - Returns: One comparison per trial, in the order given.
     public static func compare(
-        trials: [Proportion], baseline: Proportion, alpha: Double = 0.05
+        trials: [Proportion], baseline: Proportion, alpha: Double = 0.05, plannedRate: Double? = nil
     ) -> [Comparison] {
         let single = trials.map { compare(trial: $0, baseline: baseline, alpha: alpha) }
         let adjusted = holmAdjusted(single.map(\.fisherPValue))
-        return zip(single, adjusted).map { $0.adjusted(to: $1, over: single.count) }
+        let judged = zip(single, adjusted).map { $0.adjusted(to: $1, over: single.count) }
+        guard let plannedRate, judged.contains(where: { $0.verdict == .noDetectableChange }),
+            let plan = plan(baseline: baseline, rate: plannedRate, alpha: alpha)
+        else { return judged }
+        return judged.map { $0.advised(by: plan) }
     }
 }
 
@@ -82,6 +91,22 @@ extension Comparison {
         result.comparisons = count
         result.verdict = Self.verdict(difference: difference, pValue: pValue, alpha: alpha)
         result.agreement = IntervalAgreement.of(result.verdict, interval: differenceInterval)
+        return result
+    }
+
+    /// The comparison with slab advice from `plan` when its verdict is inconclusive; without, otherwise.
+    ///
+    /// - Parameter plan: The plan for a drop to the planned rate, or `nil` for no advice.
+    /// - Returns: The comparison with ``plan`` and ``additionalSlabsNeeded`` set or cleared.
+    public func advised(by plan: TrialPlan?) -> Comparison {
+        var result = self
+        guard verdict == .noDetectableChange, let plan else {
+            result.plan = nil
+            result.additionalSlabsNeeded = nil
+            return result
+        }
+        result.plan = plan
+        result.additionalSlabsNeeded = plan.trialSlabs.map { max(0, $0 - trial.inspected) }
         return result
     }
 

@@ -57,6 +57,10 @@ public struct TrialPlan: Sendable, Hashable, Codable {
         self.outcome = outcome
     }
 
+    /// The most slabs a trial is advised to grow by before the advice says "impractical": 10,000
+    /// slabs is more than a year of one project's casting at the plant's scale (500-700 a month).
+    public static let practicalSlabs = 10_000
+
     /// The baseline's rate, which the plan takes as its true rate.
     public var baselineRate: Double { baseline.rate ?? 0 }
 

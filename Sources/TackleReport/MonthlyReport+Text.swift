@@ -320,9 +320,7 @@ extension MonthlyReport {
                 verdict += (zh ? ", Holm 校正 " : ", Holm ") + Format.pValue(trial.adjustedPValue)
             }
             verdict += ")"
-            if let more = trial.additionalSlabsNeeded {
-                verdict += zh ? "，约需再检 \(more) 块" : ", about \(more) more slabs needed"
-            }
+            if let advice = Self.slabAdvice(trial, zh: zh) { verdict += advice }
             table.append([
                 trial.label,
                 trial.lever,
@@ -333,6 +331,27 @@ extension MonthlyReport {
             ])
         }
         return table
+    }
+
+    /// What an inconclusive trial needs to show a drop to the target, planned on the target (not on
+    /// the rate it happened to show); `nil` without a plan.
+    private static func slabAdvice(_ trial: TrialEntry, zh: Bool) -> String? {
+        guard let plan = trial.plan else { return nil }
+        switch plan.outcome {
+        case .trial(let slabs, _):
+            let more = trial.additionalSlabsNeeded ?? 0
+            if more == 0 {
+                return zh
+                    ? "；已达到验证目标值所需的 \(slabs) 块，仍无显著变化"
+                    : "; already the \(slabs) slabs a drop to the target needs, still no change"
+            }
+            if more > TrialPlan.practicalSlabs {
+                return zh ? "；验证目标值需再检 \(more) 块，不现实" : "; \(more) more slabs to show the target: impractical"
+            }
+            return zh ? "；验证目标值约需再检 \(more) 块" : "; about \(more) more slabs to show the target"
+        case .unreachable:
+            return zh ? "；以现有基准，任何试验量都无法验证目标值" : "; no trial size can show the target against this baseline"
+        }
     }
 
     /// What the trials' verdicts rest on, and where an interval and its verdict disagree.

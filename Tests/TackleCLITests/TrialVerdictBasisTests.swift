@@ -115,4 +115,37 @@ struct TrialVerdictBasisTests {
             text.stdout.contains("T2: the interval excludes 0 but the (adjusted) exact test does not reach 0.05"),
             "\(text)")
     }
+
+    /// 256 trial slabs show a drop from 48/1500 to the target 0.5 % with power 0.80 (exact; the reference
+    /// of PowerTests, a double sum over scipy 1.17.1 `binom.pmf` with `fisher_exact` decisions).
+    @Test("an inconclusive trial is advised on the project's target, never on the rate it showed")
+    func slabAdvice() throws {
+        let database = try TrackerDatabase.create(label: "cli_verdict_advice")
+        defer { database.drop() }
+        try database.addPlant()
+        try database.openProject(Self.key)
+        let small = try database.tackle.succeed(
+            "trial", "log", Self.key, "--lever", "mould flux", "--inspected", "40", "--defective", "0",
+            "--from", "2026-05-01")
+        #expect(
+            small.stdout.contains(
+                "more slabs: showing a drop to 0.50% (the target) with power 80% takes a trial of 256 slabs "
+                    + "(Fisher, exact): about 216 more"), "\(small)")
+        let json = try database.tackle.succeed("trial", "show", Self.key, "T1", "--json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let comparison = try #require(object["comparison"] as? [String: Any])
+        #expect(comparison["additional_slabs_needed"] as? Int == 216)
+        #expect((comparison["plan"] as? [String: Any])?["trial_slabs"] as? Int == 256)
+        // A big inconclusive trial already had the size: more slabs are not what it lacks.
+        let big = try database.tackle.succeed(
+            "trial", "log", Self.key, "--lever", "secondary cooling", "--inspected", "380", "--defective", "9",
+            "--from", "2026-05-02")
+        #expect(big.stdout.contains("verdict:    no detectable change"), "\(big)")
+        #expect(big.stdout.contains("this one already had 380, so more slabs are not what it lacks"), "\(big)")
+        // A better trial gets no advice.
+        let better = try database.tackle.succeed(
+            "trial", "log", Self.key, "--lever", "soft reduction", "--inspected", "780", "--defective", "4",
+            "--from", "2026-05-03")
+        #expect(!better.stdout.contains("more slabs"), "\(better)")
+    }
 }

@@ -30,35 +30,45 @@ struct ComparisonTests {
         #expect(result.alpha == 0.05)
     }
 
-    @Test("a short trial without cracks proves nothing and says how many more slabs to inspect")
+    /// The advice is planned on the target for Fisher's test with the baseline's counts fixed:
+    /// 256 trial slabs against 48/1500 for a drop to 0.5 % (exact power 0.80, the reference of
+    /// `PowerTests`: a double sum over scipy 1.17.1 `binom.pmf` with `fisher_exact` decisions).
+    @Test("a short trial without cracks proves nothing and says how many more slabs the target needs")
     func shortTrialWithoutCracks() throws {
-        let result = Statistics.compare(
-            trial: try Proportion(defective: 0, inspected: 40),
-            baseline: try Proportion(defective: 48, inspected: 1500)
-        )
+        let trial = try Proportion(defective: 0, inspected: 40)
+        let baseline = try Proportion(defective: 48, inspected: 1500)
+        let result = Statistics.compare(trial: trial, baseline: baseline, plannedRate: 0.005)
         #expect(result.verdict == .noDetectableChange)
-        // Fisher: 0.6338; n(0.032 vs 0) = 241 per arm, of which 40 are done.
         #expect(matches(result.fisherPValue, printed: 0.6338, decimals: 4))
-        #expect(result.additionalSlabsNeeded == 201)
+        #expect(result.plan?.trialSlabs == 256)
+        #expect(result.additionalSlabsNeeded == 256 - 40)
         #expect(result.trialInterval?.lowerBound == 0)
+        // Without a planned rate there is no advice: never a plan on the rate the trial showed.
+        #expect(Statistics.compare(trial: trial, baseline: baseline).additionalSlabsNeeded == nil)
+        #expect(Statistics.compare(trial: trial, baseline: baseline).plan == nil)
     }
 
-    @Test("an inconclusive drop asks for the per-arm size minus the slabs already inspected")
+    /// The old advice, per-arm normal approximation on the observed 2 %, said 2,660 more (power 0.65
+    /// with the baseline fixed); planned on 2 % for Fisher with 48/1500 fixed it takes 11,886.
+    @Test("an inconclusive drop planned on its own rate needs the exact size, and says it is impractical")
     func inconclusiveDrop() throws {
         let result = Statistics.compare(
             trial: try Proportion(defective: 2, inspected: 100),
-            baseline: try Proportion(defective: 48, inspected: 1500)
+            baseline: try Proportion(defective: 48, inspected: 1500),
+            plannedRate: 0.02
         )
         #expect(result.verdict == .noDetectableChange)
-        // n(0.032 vs 0.02) = 2760 per arm.
-        #expect(result.additionalSlabsNeeded == 2660)
+        #expect(result.plan?.trialSlabs == 11_886)
+        #expect(result.additionalSlabsNeeded == 11_786)
+        #expect(try #require(result.additionalSlabsNeeded) > TrialPlan.practicalSlabs)
     }
 
     @Test("the additional slabs never go below 0")
     func flooredAtZero() throws {
         let result = Statistics.compare(
-            trial: try Proportion(defective: 20, inspected: 2000),
-            baseline: try Proportion(defective: 1, inspected: 20)
+            trial: try Proportion(defective: 5, inspected: 380),
+            baseline: try Proportion(defective: 48, inspected: 1500),
+            plannedRate: 0.005
         )
         #expect(result.verdict == .noDetectableChange)
         #expect(result.additionalSlabsNeeded == 0)
@@ -68,35 +78,64 @@ struct ComparisonTests {
     func worse() throws {
         let result = Statistics.compare(
             trial: try Proportion(defective: 30, inspected: 300),
-            baseline: try Proportion(defective: 48, inspected: 1500)
+            baseline: try Proportion(defective: 48, inspected: 1500),
+            plannedRate: 0.005
         )
         #expect(result.verdict == .worse)
         #expect(try #require(result.difference) < 0)
         #expect(try #require(result.z) < 0)
         #expect(try #require(result.differenceInterval).upperBound < 0)
         #expect(result.additionalSlabsNeeded == nil)
+        #expect(result.plan == nil)
     }
 
-    @Test("an insignificantly higher trial rate gives no sample-size advice")
+    @Test("an insignificantly higher trial rate is advised on the target too, not on its own rate")
     func slightlyWorse() throws {
         let result = Statistics.compare(
             trial: try Proportion(defective: 2, inspected: 40),
-            baseline: try Proportion(defective: 48, inspected: 1500)
+            baseline: try Proportion(defective: 48, inspected: 1500),
+            plannedRate: 0.005
         )
         #expect(result.verdict == .noDetectableChange)
+        #expect(result.additionalSlabsNeeded == 256 - 40)
+    }
+
+    /// 1/48 against 48/1500: no trial size reaches power 0.8 (at most 0.789; `PowerTests`).
+    @Test("when no trial size suffices, the advice says so instead of a number")
+    func unreachable() throws {
+        let result = Statistics.compare(
+            trial: try Proportion(defective: 1, inspected: 48),
+            baseline: try Proportion(defective: 48, inspected: 1500),
+            plannedRate: 1.0 / 48
+        )
+        #expect(result.additionalSlabsNeeded == nil)
+        guard case .unreachable = try #require(result.plan).outcome else {
+            Issue.record("expected an unreachable plan")
+            return
+        }
+    }
+
+    @Test("a planned rate not below the baseline gives no advice")
+    func targetAboveBaseline() throws {
+        let result = Statistics.compare(
+            trial: try Proportion(defective: 1, inspected: 48),
+            baseline: try Proportion(defective: 48, inspected: 1500),
+            plannedRate: 0.04
+        )
+        #expect(result.verdict == .noDetectableChange)
+        #expect(result.plan == nil)
         #expect(result.additionalSlabsNeeded == nil)
     }
 
-    @Test("alpha decides: the worked example is inconclusive at 0.001")
+    @Test("alpha decides: the worked example is inconclusive at 0.001, and planned at that alpha")
     func stricterAlpha() throws {
+        let baseline = try Proportion(defective: 48, inspected: 1500)
         let result = Statistics.compare(
-            trial: try Proportion(defective: 6, inspected: 650),
-            baseline: try Proportion(defective: 48, inspected: 1500),
-            alpha: 0.001
-        )
+            trial: try Proportion(defective: 6, inspected: 650), baseline: baseline, alpha: 0.001, plannedRate: 0.005)
         #expect(result.verdict == .noDetectableChange)
-        // n(0.032 vs 6/650) at alpha 0.001 = 1329 per arm.
-        #expect(result.additionalSlabsNeeded == 679)
+        let plan = try Statistics.planTrial(baseline: baseline, plannedRate: 0.005, alpha: 0.001)
+        #expect(result.plan == plan)
+        #expect(result.additionalSlabsNeeded == max(0, try #require(plan.trialSlabs) - 650))
     }
 
     @Test(

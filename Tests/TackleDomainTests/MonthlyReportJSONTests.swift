@@ -165,7 +165,10 @@ struct MonthlyReportJSONTests {
         )
         #expect(first["outcome"]?["interval"]?.keys == ["lower", "upper"])
         #expect(trials[1]?["verdict"] == .string("no-detectable-change"))
-        #expect(trials[1]?["additional_slabs_needed"] == .number(201))
+        // Planned on the target 0.5 %: 256 slabs against 48/1500 (PowerTests' reference), 40 done.
+        #expect(trials[1]?["additional_slabs_needed"] == .number(216))
+        #expect(trials[1]?["plan"]?["trial_slabs"] == .number(256))
+        #expect(trials[1]?["plan"]?["planned_rate"] == .number(0.005))
     }
 
     @Test("milestones: states as strings, counts, the next one")

@@ -41,7 +41,8 @@ extension MonthlyReport.ProjectEntry {
         // earlier ones and the month's.
         let monthTrials = facts.trials.sorted { $0.number < $1.number }
         let family = Statistics.compare(
-            trials: facts.earlierTrialOutcomes + monthTrials.map(\.outcome), baseline: facts.baseline)
+            trials: facts.earlierTrialOutcomes + monthTrials.map(\.outcome), baseline: facts.baseline,
+            plannedRate: facts.targetRate)
         trials = zip(monthTrials, family.suffix(monthTrials.count)).map {
             MonthlyReport.TrialEntry(trial: $0, comparison: $1)
         }

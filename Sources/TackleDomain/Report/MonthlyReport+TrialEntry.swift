@@ -30,9 +30,13 @@ extension MonthlyReport {
         public var comparisons: Int
         /// Whether the 95 % interval of the difference tells the same story as the verdict.
         public var agreement: IntervalAgreement
-        /// About how many more slabs an inconclusive drop needs before it could be detected;
-        /// `nil` unless the verdict is no detectable change with a rate below the baseline's.
+        /// How many more slabs an inconclusive trial needs to reach the size that shows a drop to
+        /// the target (power 0.8, Fisher, the baseline's counts fixed); `nil` unless the verdict is
+        /// no detectable change and some trial size suffices (see ``plan``).
         public var additionalSlabsNeeded: Int?
+        /// The plan behind ``additionalSlabsNeeded``, for an inconclusive trial; absent in reports
+        /// published before plans were exact.
+        public var plan: TrialPlan?
         /// The conclusion the engineers wrote, possibly empty.
         public var conclusion: String
 
@@ -56,6 +60,7 @@ extension MonthlyReport {
             comparisons = comparison.comparisons
             agreement = comparison.agreement
             additionalSlabsNeeded = comparison.additionalSlabsNeeded
+            plan = comparison.plan
             conclusion = trial.conclusion
         }
 
@@ -74,6 +79,7 @@ extension MonthlyReport {
             case comparisons
             case agreement
             case additionalSlabsNeeded
+            case plan
             case conclusion
         }
 
@@ -114,6 +120,7 @@ extension MonthlyReport {
             comparisons = try container.decodeIfPresent(Int.self, forKey: .comparisons) ?? 1
             agreement = try container.decodeIfPresent(IntervalAgreement.self, forKey: .agreement) ?? .agrees
             additionalSlabsNeeded = try container.decodeIfPresent(Int.self, forKey: .additionalSlabsNeeded)
+            plan = try container.decodeIfPresent(TrialPlan.self, forKey: .plan)
             conclusion = try container.decode(String.self, forKey: .conclusion)
         }
 
@@ -138,6 +145,7 @@ extension MonthlyReport {
             try container.encode(comparisons, forKey: .comparisons)
             try container.encode(agreement, forKey: .agreement)
             try container.encodeIfPresent(additionalSlabsNeeded, forKey: .additionalSlabsNeeded)
+            try container.encodeIfPresent(plan, forKey: .plan)
             try container.encode(conclusion, forKey: .conclusion)
         }
     }

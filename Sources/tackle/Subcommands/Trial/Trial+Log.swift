@@ -79,7 +79,7 @@ extension TrialCommand {
                 return (logged, try store.project(key), try store.trials(of: key))
             }
             // Judged among the project's trials so far, this one included.
-            let comparison = TrialCommand.comparison(of: logged, among: trials, baseline: project.metric.baseline)
+            let comparison = TrialCommand.comparison(of: logged, among: trials, metric: project.metric)
             if format.json { return try Output.json(Result(trial: logged, comparison: comparison)) }
             Output.text("logged \(logged.label) of \(key): \(logged.lever)\n" + TrialCommand.summary(comparison))
         }

@@ -28,7 +28,7 @@ extension TrialCommand {
             let (trial, project, trials) = try global.withStore { store in
                 (try store.trial(key, number), try store.project(key), try store.trials(of: key))
             }
-            let comparison = TrialCommand.comparison(of: trial, among: trials, baseline: project.metric.baseline)
+            let comparison = TrialCommand.comparison(of: trial, among: trials, metric: project.metric)
             if format.json { return try Output.json(Result(trial: trial, comparison: comparison)) }
             let fields = Fields([
                 ("trial", "\(trial.label) of \(trial.projectKey)"), ("lever", trial.lever),

@@ -28,9 +28,10 @@ struct TrialCommand: ParsableCommand {
 
     /// The comparison of one trial as judged among the project's trials so far (Holm over the
     /// non-void ones); a voided trial is compared on its own.
-    static func comparison(of trial: Trial, among trials: [Trial], baseline: Proportion) -> Comparison {
-        Statistics.judge(trials, baseline: baseline)[trial.number]
-            ?? Statistics.compare(trial: trial.outcome, baseline: baseline)
+    /// An inconclusive trial gets slab advice planned on the project's target.
+    static func comparison(of trial: Trial, among trials: [Trial], metric: DefectMetric) -> Comparison {
+        Statistics.judge(trials, baseline: metric.baseline, plannedRate: metric.targetRate)[trial.number]
+            ?? Statistics.compare(trial: trial.outcome, baseline: metric.baseline)
     }
 
     /// The lines that say how a trial compares with the baseline, and on what basis.
@@ -62,12 +63,36 @@ struct TrialCommand: ParsableCommand {
         let basis = comparison.comparisons > 1 ? "the adjusted p" : "p"
         var verdict =
             "verdict:    \(comparison.verdict.description) (from \(basis), α = \(Format.number(comparison.alpha, decimals: 2)))"
-        if let more = comparison.additionalSlabsNeeded, comparison.verdict == .noDetectableChange {
-            verdict += "; about \(more) more slabs would be needed to tell"
-        }
         lines.append(verdict)
+        if let advice = advice(comparison) { lines.append("more slabs: \(advice)") }
         if let caution = caution(comparison) { lines.append("caution:    \(caution)") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What an inconclusive trial would need, planned on the target (never on the rate it showed);
+    /// `nil` without a plan.
+    static func advice(_ comparison: Comparison) -> String? {
+        guard let plan = comparison.plan else { return nil }
+        let goal =
+            "a drop to \(Format.percent(plan.plannedRate)) (the target) with power "
+            + "\(Format.percent(plan.powerTarget, decimals: 0))"
+        switch plan.outcome {
+        case .trial(let slabs, _):
+            let more = comparison.additionalSlabsNeeded ?? 0
+            if more == 0 {
+                return "a trial of \(slabs) slabs would show \(goal); this one already had "
+                    + "\(comparison.trial.inspected), so more slabs are not what it lacks: its rate is probably above the target"
+            }
+            if more > TrialPlan.practicalSlabs {
+                return "showing \(goal) takes a trial of \(slabs) slabs, \(more) more: impractical; "
+                    + "plan a bigger step or pool trials of the same setting (trial compare)"
+            }
+            return "showing \(goal) takes a trial of \(slabs) slabs (Fisher, exact): about \(more) more"
+        case .unreachable(_, let equalArmSlabs, _):
+            var text = "no trial size can show \(goal) against a baseline of \(plan.baseline.inspected) slabs"
+            if let equalArmSlabs { text += "; a baseline of \(equalArmSlabs) slabs and a trial of as many could" }
+            return text
+        }
     }
 
     /// What to say when the interval printed beside the verdict tells a different story; `nil` when they agree.
