@@ -10,9 +10,8 @@ extension Statistics {
     public static func pChart(_ samples: [Proportion]) -> PChart? {
         let total = Proportion.pooled(samples)
         guard let centre = total.rate else { return nil }
-        let spread = centre * (1 - centre)
         let points = samples.map { sample in
-            guard let rate = sample.rate else {
+            guard let rate = sample.rate, let limits = pChartLimits(centre: centre, inspected: sample.inspected) else {
                 return PChart.Point(
                     sample: sample,
                     rate: nil,
@@ -22,9 +21,8 @@ extension Statistics {
                     isOutsideLimits: false
                 )
             }
-            let threeSigma = 3 * (spread / Double(sample.inspected)).squareRoot()
-            let lower = max(0, centre - threeSigma)
-            let upper = min(1, centre + threeSigma)
+            let lower = limits.lowerBound
+            let upper = limits.upperBound
             return PChart.Point(
                 sample: sample,
                 rate: rate,

@@ -12,8 +12,9 @@ struct MetricCommand: ParsableCommand {
             Examples:
               tackle metric record SLAB-CRACK-2026 --month 2026-05 --inspected 1450 --defective 21
               tackle metric list SLAB-CRACK-2026
+              tackle metric chart SLAB-CRACK-2026 --from 2026-01 --to 2026-10
             """,
-        subcommands: [Record.self, Correct.self, VoidRecord.self, List.self]
+        subcommands: [Record.self, Correct.self, VoidRecord.self, List.self, Chart.self]
     )
 
     /// The period named by --month or --day; exactly one must be given.
