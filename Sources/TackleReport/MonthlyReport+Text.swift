@@ -4,8 +4,8 @@ extension MonthlyReport {
     /// The report as text for the posting board (公示) and the terminal, in Chinese or English.
     ///
     /// First the posting part, which fits 100 columns even with Chinese titles (long titles and
-    /// names wrap onto more lines rather than being cut): the ranking with scores and
-    /// judgements, the projects not ranked, the projects called in and why, and the follow-up of
+    /// names wrap onto more lines rather than being cut): the ranking with scores, six-month
+    /// trends (a sparkline per project, see ``Sparkline``) and judgements, the projects not ranked, the projects called in and why, and the follow-up of
     /// last month's talks. Then the plant summary per metric, then a section per project with its
     /// figures, score parts, trials and milestones. Columns are laid out by terminal width, so
     /// they line up with CJK text. The same report gives the same text; no line has trailing
@@ -59,9 +59,10 @@ extension MonthlyReport {
         } else {
             var table = TextTable(columns: [
                 .init(zh ? "排名" : "RANK", alignment: .right),
-                .init(zh ? "项目" : "PROJECT", maxWidth: 34, wraps: true),
+                .init(zh ? "项目" : "PROJECT", maxWidth: 28, wraps: true),
                 .init(zh ? "负责人" : "LEADER", maxWidth: 10, wraps: true),
                 .init(zh ? "得分" : "SCORE", alignment: .right),
+                .init(zh ? "近六月" : "TREND"),
                 .init(zh ? "评价" : "JUDGEMENT"),
                 .init(zh ? "约谈" : "CALLED IN"),
                 .init(zh ? "备注" : "NOTE", maxWidth: 15, wraps: true),
@@ -72,6 +73,7 @@ extension MonthlyReport {
                     "\(project.key) \(Self.oneLine(project.title))",
                     Self.oneLine(project.leaderName),
                     project.score.map { String($0.total) } ?? "-",
+                    Self.trend(of: project)?.line ?? "",
                     words.judgement(project.judgement),
                     project.calledIn ? (zh ? "是" : "yes") : "",
                     project.monthFigures == nil ? (zh ? "本月数据未报" : "figures missing") : "",
@@ -245,6 +247,17 @@ extension MonthlyReport {
             figures.append(zh ? "差距缩小 \(share)（计划 \(plan)）" : "gap closed \(share) (expected \(plan))")
         }
         lines += Self.wrapped("  " + figures.joined(separator: "; "), indent: "    ")
+        if let trend = Self.trend(of: project), let months = project.recentMonths,
+            let first = months.first?.month, let last = months.last?.month
+        {
+            let top = Format.percent(trend.top)
+            lines += Self.wrapped(
+                zh
+                    ? "  近六月走势 \(first)..\(last)：\(trend.line)（0 至 \(top)，即基准与最高月中的较高者；· 为无数据）"
+                    : "  Trend \(first)..\(last): \(trend.line) (0 to \(top): the baseline or the highest month; "
+                        + "· no figures)",
+                indent: "    ")
+        }
 
         let rank =
             project.rank.map { zh ? "，排名 \($0)/\(summary.rankedCount)" : ", rank \($0) of \(summary.rankedCount)" }
@@ -407,6 +420,16 @@ extension MonthlyReport {
             ])
         }
         return table
+    }
+
+    /// The six months' rates as a sparkline on the project's own scale, from 0 to the higher of its
+    /// baseline rate and its highest month, so a full block means at or above the baseline; `nil`
+    /// for a report published before the trend was part of it.
+    static func trend(of project: ProjectEntry) -> (line: String, top: Double)? {
+        guard let months = project.recentMonths else { return nil }
+        let rates = months.map(\.rate)
+        let sparkline = Sparkline(scaling: rates, reference: project.baseline.rate)
+        return (sparkline.render(rates), sparkline.top)
     }
 
     /// `1.45% (0.90-2.31%)`, or `no slabs inspected`.

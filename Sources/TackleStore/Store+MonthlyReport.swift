@@ -12,7 +12,8 @@ extension Store {
     ///   one who led then (the member with the role `leader`);
     /// - projects opened by then and not closed before the month began are listed;
     /// - figures of the month and the month before (monthly and daily records summed), with the
-    ///   day, in `timeZone`, the month's figures were first recorded;
+    ///   day, in `timeZone`, the month's figures were first recorded, and of the six months up to
+    ///   the month for its trend;
     /// - trials that ended in the month, and those of the last twelve months as trial work;
     /// - milestones, with completions after that day not yet counted; milestones cancelled by then
     ///   count nowhere, nor do voided trials and figures.
@@ -57,7 +58,7 @@ extension Store {
                        to_char(p.baseline_from, 'YYYY-MM') AS baseline_from,
                        to_char(p.baseline_to, 'YYYY-MM') AS baseline_to, p.target_rate,
                        o.month_inspected, o.month_defective, o.previous_inspected, o.previous_defective,
-                       o.recorded_on,
+                       o.recorded_on, o.recent_months,
                        EXISTS (
                            SELECT 1 FROM history h
                            WHERE h.table_name = 'project' AND h.row_id = p.id AND h.action = 'update'
@@ -80,14 +81,24 @@ extension Store {
                     ORDER BY m.joined_on DESC, m.id DESC LIMIT 1
                 ) lm ON true
                 LEFT JOIN (
+                    -- Per project, the sums of each of the six months up to the month (monthly and daily
+                    -- records alike), then the month, the previous month and the six months' trend.
                     SELECT project_id,
-                           sum(inspected) FILTER (WHERE period_start >= $1) AS month_inspected,
-                           sum(defective) FILTER (WHERE period_start >= $1) AS month_defective,
-                           sum(inspected) FILTER (WHERE period_start < $1) AS previous_inspected,
-                           sum(defective) FILTER (WHERE period_start < $1) AS previous_defective,
-                           (min(created_at) FILTER (WHERE period_start >= $1) AT TIME ZONE $4)::date AS recorded_on
-                    FROM observation
-                    WHERE period_start BETWEEN $3 AND $2 AND voided_at IS NULL
+                           (sum(inspected) FILTER (WHERE month = $1))::bigint AS month_inspected,
+                           (sum(defective) FILTER (WHERE month = $1))::bigint AS month_defective,
+                           (sum(inspected) FILTER (WHERE month = $3))::bigint AS previous_inspected,
+                           (sum(defective) FILTER (WHERE month = $3))::bigint AS previous_defective,
+                           (min(first_created_at) FILTER (WHERE month = $1) AT TIME ZONE $4)::date AS recorded_on,
+                           jsonb_agg(jsonb_build_object('month', to_char(month, 'YYYY-MM'), 'defective', defective,
+                                                        'inspected', inspected) ORDER BY month) AS recent_months
+                    FROM (
+                        SELECT project_id, date_trunc('month', period_start::timestamp)::date AS month,
+                               sum(inspected)::bigint AS inspected, sum(defective)::bigint AS defective,
+                               min(created_at) AS first_created_at
+                        FROM observation
+                        WHERE period_start BETWEEN $5 AND $2 AND voided_at IS NULL
+                        GROUP BY project_id, 2
+                    ) months
                     GROUP BY project_id
                 ) o ON o.project_id = p.id
                 WHERE p.opened_on <= $2
@@ -96,7 +107,7 @@ extension Store {
               AND NOT (status_then IN ('completed', 'cancelled') AND changed_on < $1)
             ORDER BY key
             """,
-            [first, asOf, month.previous.firstDay, timeZone]
+            [first, asOf, month.previous.firstDay, timeZone, month.adding(months: -5).firstDay]
         )
         let trials = try connection.query(
             Self.trialSelect + " WHERE t.ended_on BETWEEN $1 AND $2 AND t.voided_at IS NULL ORDER BY p.key, t.number",
@@ -162,8 +173,24 @@ extension Store {
                     ProjectFacts.TrialWork(endedOn: $0.endedOn, isConcluded: !$0.conclusion.trimmingSpaces.isEmpty)
                 },
                 baselineChangedInMonth: try row.decode(Bool.self, "baseline_changed"),
-                earlierTrialOutcomes: earlierByProject[key] ?? []
+                earlierTrialOutcomes: earlierByProject[key] ?? [],
+                recentMonths: try Self.recentMonths(row)
             )
+        }
+    }
+
+    /// The six months' sums as the query aggregates them; months without figures are left out.
+    private static func recentMonths(_ row: PostgresRow) throws -> [ProjectFacts.MonthFigures] {
+        struct Sums: Decodable {
+            var month: String
+            var defective: Int
+            var inspected: Int
+        }
+        guard let json = try row.decode(PostgresJSON?.self, "recent_months") else { return [] }
+        return try json.decode([Sums].self).map { sums in
+            ProjectFacts.MonthFigures(
+                month: try Month.parse(sums.month),
+                counts: try Proportion(defective: sums.defective, inspected: sums.inspected))
         }
     }
 

@@ -107,7 +107,7 @@ struct MonthlyReportJSONTests {
                 "days_left", "is_overdue", "metric_name", "baseline", "baseline_period", "target_rate",
                 "month_figures", "previous_month_figures", "gap_closed", "expected_gap_closed", "expected_rate",
                 "trials", "milestones", "judgement", "reasons", "rank", "score", "called_in", "figures_recorded_on",
-                "baseline_changed",
+                "baseline_changed", "recent_months",
             ]
         )
         #expect(project["key"] == .string("SLAB-CRACK-2026"))
@@ -228,6 +228,59 @@ struct MonthlyReportJSONTests {
         #expect(metric["trial_outcomes"] == .object(["defective": .number(6), "inspected": .number(690)]))
         #expect(metric["figures"] == .object(["defective": .number(29), "inspected": .number(2000)]))
     }
+
+    @Test("recent months: the six months ending with the report's, oldest first, counts and rate or only the month")
+    func recentMonths() throws {
+        let months = try #require(try Self.document()["projects"]?[0]?["recent_months"])
+        guard case .array(let entries) = months else { throw JSONShapeError() }
+        #expect(entries.count == 6)
+        #expect(
+            entries.map { $0["month"] }
+                == ["2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05"].map { .string($0) })
+        for entry in entries.prefix(4) {
+            #expect(entry.keys == ["month"], "a month without figures carries only its name")
+        }
+        // The month before and the month itself, from the fixture's figures 30/1400 and 29/2000.
+        #expect(
+            entries[4]
+                == .object([
+                    "month": .string("2026-04"), "defective": .number(30), "inspected": .number(1400),
+                    "rate": .number(30.0 / 1400),
+                ]))
+        #expect(entries[5]["rate"] == .number(0.0145))
+        #expect(entries[5]["defective"] == .number(29))
+        // The on-hold project without figures: six months, all without.
+        let corner = try #require(try Self.document()["projects"]?[1]?["recent_months"])
+        #expect((0..<6).allSatisfy { corner[$0]?.keys == ["month"] })
+    }
+
+    @Test("months the store gathered stand as given; the month and the one before fall back to their figures")
+    func recentMonthsFromFacts() throws {
+        var facts = F.project(month: F.counts(29, of: 2000), previousMonth: nil)
+        facts.recentMonths = [
+            .init(month: try Month(year: 2026, month: 1), counts: F.counts(5, of: 100)),
+            .init(month: try Month(year: 2026, month: 3), counts: F.counts(0, of: 0)),
+        ]
+        let months = try #require(F.entry(facts).recentMonths)
+        #expect(months.map(\.month.description) == ["2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05"])
+        #expect(months.map(\.inspected) == [nil, 100, nil, 0, nil, 2000])
+        #expect(months.map(\.rate) == [nil, 0.05, nil, nil, nil, 0.0145])
+    }
+
+    @Test("a report published before the trend existed still decodes, without one")
+    func decodesWithoutRecentMonths() throws {
+        var report = Self.report
+        for index in report.projects.indices { report.projects[index].recentMonths = nil }
+        let data = try Self.encoded(report)
+        #expect(!String(decoding: data, as: UTF8.self).contains("recent_months"))
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let decoded = try decoder.decode(MonthlyReport.self, from: data)
+        #expect(decoded == report)
+        #expect(decoded.projects.allSatisfy { $0.recentMonths == nil })
+    }
+
+    struct JSONShapeError: Error {}
 
     @Test("a published report decodes back to the same value")
     func roundTrip() throws {

@@ -95,7 +95,7 @@ struct MonthlyReportTextTests {
         for line in table.dropFirst(2) {
             var used = 0
             for character in line {
-                if used >= column && used < column + 34 && character != " " { joined.append(character) }
+                if used >= column && used < column + 28 && character != " " { joined.append(character) }
                 used += TextWidth.columns(of: character)
             }
         }
@@ -193,6 +193,63 @@ struct MonthlyReportTextTests {
         #expect(chinese.contains("末位约谈：\n  B 板坯纵裂攻关 — 王磊\n    得分 25：得分排名第 5/5，处于末 3 位；2026-05 无缺陷数据\n"))
     }
 
+    @Test("each project's six-month trend: a sparkline on its own scale in the ranking and in its section")
+    func trend() throws {
+        var crack = F.project("SLAB-CRACK-2026")
+        crack.recentMonths = [
+            .init(month: try Month(year: 2025, month: 12), counts: F.counts(48, of: 1500)),
+            .init(month: try Month(year: 2026, month: 1), counts: nil),
+            .init(month: try Month(year: 2026, month: 2), counts: F.counts(40, of: 1000)),
+            .init(month: try Month(year: 2026, month: 3), counts: F.counts(11, of: 1000)),
+        ]
+        // A rare defect: every month at its own baseline of 0.80 %, far below the other project's rates.
+        var rare = F.project(
+            "RARE-2026", baseline: F.counts(8, of: 1000), targetRate: 0.001, month: F.counts(8, of: 1000),
+            previousMonth: F.counts(8, of: 1000))
+        rare.recentMonths = (0..<4).map { .init(month: F.month.adding(months: $0 - 5), counts: F.counts(8, of: 1000)) }
+        let report = F.report([crack, rare])
+        // Python: "▁▂▃▄▅▆▇█"[min(7, int(rate / top * 8))] with top = max(rates + [baseline]): for
+        // 48/1500, -, 40/1000, 11/1000, 30/1400, 21/1450 against 48/1500, top = 0.04 and the steps are
+        // 6.4, -, 8.0, 2.2, 4.29, 2.90; for six months of 8/1000 against 8/1000, every step is 8.
+        let crackLine = "▇·█▃▅▃"
+        let rareLine = "██████"
+        for language in Language.allCases {
+            let text = report.renderText(language: language)
+            let zh = language == .zh
+            let lines = Self.tableLines(text, header: zh ? "排名" : "RANK")
+            var from = lines[0].startIndex
+            let column = try Self.column(of: zh ? "近六月" : "TREND", in: lines[0], from: &from)
+            for (key, sparkline) in [("SLAB-CRACK-2026", crackLine), ("RARE-2026", rareLine)] {
+                let row = try #require(lines.first { $0.contains(key) })
+                var rowFrom = row.startIndex
+                #expect(try Self.column(of: sparkline, in: row, from: &rowFrom) == column, "\(row)")
+            }
+            #expect(
+                text.contains(
+                    zh
+                        ? "  近六月走势 2025-12..2026-05：\(crackLine)（0 至 4.00%，即基准与最高月中的较高者；· 为无数据）\n"
+                        : "  Trend 2025-12..2026-05: \(crackLine) (0 to 4.00%: the baseline or the highest month; "
+                            + "· no figures)\n"), "\(text)")
+            #expect(text.contains(zh ? "近六月走势 2025-12..2026-05：\(rareLine)（0 至 0.80%" : ": \(rareLine) (0 to 0.80%"))
+        }
+    }
+
+    @Test("a report published before the trend was part of it renders without one")
+    func withoutTrend() throws {
+        var report = Self.report
+        for index in report.projects.indices { report.projects[index].recentMonths = nil }
+        let text = report.renderText()
+        #expect(!text.contains("Trend "))
+        #expect(!text.contains(where: { Sparkline.blocks.contains($0) }))
+        let lines = Self.tableLines(text)
+        #expect(lines[0].contains("TREND"))
+        // The score, then the blank trend cell, then the judgement.
+        let row = try #require(lines.first { $0.contains("SLAB-CRACK-2026") })
+        #expect(row.contains(" 93" + String(repeating: " ", count: 2 + "TREND".count + 2) + "on track"), "\(row)")
+    }
+
+    /// The trend comes from the month (21/1450) and the month before (30/1400) on the scale 0 to the
+    /// baseline 3.20 %: Python `int(21/1450 / 0.032 * 8)` = 3 (▄), `int(30/1400 / 0.032 * 8)` = 5 (▆).
     @Test("a small report, exactly")
     func exactOutput() {
         let report = F.report([
@@ -208,9 +265,9 @@ struct MonthlyReportTextTests {
             攻关项目月度考核 2026-05（数据截至 2026-05-31）
             评分细则第 1 版（自 2000-01 起）：指标进度 50、节点完成 25、试验工作 15、数据报送 10；末位约谈 3 个
 
-            排名  项目                  负责人  得分  评价  约谈  备注
-            ----  --------------------  ------  ----  ----  ----  ----
-               1  SLAB-CRACK-2026 纵裂  王磊      93  正常
+            排名  项目                  负责人  得分  近六月  评价  约谈  备注
+            ----  --------------------  ------  ----  ------  ----  ----  ----
+               1  SLAB-CRACK-2026 纵裂  王磊      93  ····▆▄  正常
 
             末位约谈：无（参加排名的项目不足 4 个）
 
@@ -222,6 +279,7 @@ struct MonthlyReportTextTests {
               状态：进行中，2026-01-01 开始，2026-12-31 到期（剩 214 天）
               指标：longitudinal crack rate；基准 48/1500 = 3.20% (2026-01..2026-03)；目标 0.50%
               2026-05: 21/1450 = 1.45% (95% CI 0.95-2.20%); 2026-04: 30/1400 = 2.14%; 差距缩小 65%（计划 41%）
+              近六月走势 2025-12..2026-05：····▆▄（0 至 3.20%，即基准与最高月中的较高者；· 为无数据）
               评价：正常，排名 1/1 — 本月缺陷率 1.45%，不高于计划值 2.09%
               得分：93（评分细则第 1 版）
                 指标进度 50/50：本月缺陷率 1.45%，不高于计划值 2.09%

@@ -28,6 +28,7 @@ extension MonthlyReport.ProjectEntry {
         monthFigures = facts.monthFigures.map(MonthlyReport.Figures.init)
         previousMonthFigures = facts.previousMonthFigures.map(MonthlyReport.Figures.init)
         figuresRecordedOn = facts.monthFigures == nil ? nil : facts.figuresRecordedOn
+        recentMonths = Self.recentMonths(of: facts, endingWith: month)
         let share = Self.elapsedShare(openedOn: facts.openedOn, dueOn: facts.dueOn, asOf: asOf)
         expectedGapClosed = share
         expectedRate = baseline.rate.map { $0 - share * ($0 - facts.targetRate) }

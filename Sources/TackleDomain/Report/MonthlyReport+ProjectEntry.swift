@@ -66,5 +66,44 @@ extension MonthlyReport {
         public var calledIn: Bool
         /// The day the month's figures were first recorded, plant time; `nil` when there are none.
         public var figuresRecordedOn: LocalDate?
+        /// The six months ending with the month, oldest first, for the trend (the report's
+        /// sparkline); `nil` in reports published before the trend was part of them.
+        public var recentMonths: [RecentMonth]?
+
+        /// The months of the trend, from the facts: six, ending with `month`.
+        static func recentMonths(of facts: ProjectFacts, endingWith month: Month) -> [RecentMonth] {
+            (-5...0).map { offset in
+                let recent = month.adding(months: offset)
+                let counts =
+                    facts.recentMonths.first { $0.month == recent }.map(\.counts)
+                    ?? (recent == month
+                        ? facts.monthFigures : recent == month.previous ? facts.previousMonthFigures : nil)
+                return RecentMonth(month: recent, counts: counts)
+            }
+        }
+    }
+
+    /// One month of a project's trend: `{"month": "2026-05", "defective": 21, "inspected": 1450,
+    /// "rate": 0.0145}`, only the month when nothing was recorded.
+    public struct RecentMonth: Sendable, Hashable, Codable {
+        public var month: Month
+        /// The month's defective count; `nil` without figures.
+        public var defective: Int?
+        /// The month's inspected count; `nil` without figures.
+        public var inspected: Int?
+        /// `defective / inspected`; `nil` without figures or when nothing was inspected.
+        public var rate: Double?
+
+        /// A month of the trend from its counts.
+        ///
+        /// - Parameters:
+        ///   - month: The month.
+        ///   - counts: The month's summed figures, or `nil` when none were recorded.
+        public init(month: Month, counts: Proportion?) {
+            self.month = month
+            defective = counts?.defective
+            inspected = counts?.inspected
+            rate = counts?.rate
+        }
     }
 }

@@ -1,7 +1,7 @@
 /// What the monthly report needs to know about one project, as of the end of the month.
 ///
-/// The store fills this with set-based SQL: the project row, the sums of the month's and the
-/// previous month's defect observations, the trials that ended in the month and all milestones.
+/// The store fills this with set-based SQL: the project row, the sums of the defect observations of
+/// the month and the five months before it, the trials that ended in the month and all milestones.
 /// Nothing here is a rate typed in by a user: rates are derived from the counts.
 public struct ProjectFacts: Sendable, Hashable, Codable {
     /// The short key users type: `SLAB-CRACK-2026`.
@@ -43,6 +43,21 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
     /// The counts of the project's non-void trials that ended before the month: with the month's
     /// trials they make the family the verdicts are adjusted over (Holm), as of the month's end.
     public var earlierTrialOutcomes: [Proportion]
+    /// The summed observations of the six months ending with the month, for its trend; a month
+    /// without figures may be left out. Where the month itself or the previous month is left out,
+    /// ``monthFigures`` and ``previousMonthFigures`` stand for them.
+    public var recentMonths: [MonthFigures]
+
+    /// The summed observations of one month: `nil` when nothing was recorded for it.
+    public struct MonthFigures: Sendable, Hashable, Codable {
+        public var month: Month
+        public var counts: Proportion?
+
+        public init(month: Month, counts: Proportion?) {
+            self.month = month
+            self.counts = counts
+        }
+    }
 
     /// A trial as the assessment counts it: when it ended and whether its conclusion is written.
     public struct TrialWork: Sendable, Hashable, Codable {
@@ -79,6 +94,7 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
     ///   - recentTrials: The trials that ended in the twelve months up to the month's end.
     ///   - earlierTrialOutcomes: The counts of the non-void trials that ended before the month.
     ///   - baselineChangedInMonth: Whether the baseline was changed during the month.
+    ///   - recentMonths: The summed observations of the six months ending with the month.
     public init(
         key: String,
         title: String,
@@ -100,10 +116,12 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
         figuresRecordedOn: LocalDate? = nil,
         recentTrials: [TrialWork] = [],
         baselineChangedInMonth: Bool = false,
-        earlierTrialOutcomes: [Proportion] = []
+        earlierTrialOutcomes: [Proportion] = [],
+        recentMonths: [MonthFigures] = []
     ) {
         self.baselineChangedInMonth = baselineChangedInMonth
         self.earlierTrialOutcomes = earlierTrialOutcomes
+        self.recentMonths = recentMonths
         self.key = key
         self.title = title
         self.unitCode = unitCode
