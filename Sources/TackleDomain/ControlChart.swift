@@ -98,16 +98,16 @@ public struct ControlChart: Sendable, Hashable, Codable {
         }
     }
 
-    /// What a point signals.
+    /// What a point signals; in JSON, kebab-case like every enumeration (`"shift-down"`).
     public enum Signal: String, Sendable, Hashable, Codable, CaseIterable {
         /// The rate lies above the upper control limit: something broke that period.
-        case aboveUpperLimit = "above_upper_limit"
+        case aboveUpperLimit = "above-upper-limit"
         /// The rate lies below the lower control limit: a real drop that period.
-        case belowLowerLimit = "below_lower_limit"
+        case belowLowerLimit = "below-lower-limit"
         /// The 8th or later period in a row above the centre: the process shifted up.
-        case shiftUp = "shift_up"
+        case shiftUp = "shift-up"
         /// The 8th or later period in a row below the centre: the process shifted down.
-        case shiftDown = "shift_down"
+        case shiftDown = "shift-down"
     }
 
     /// The side of the centre line a rate lies on.

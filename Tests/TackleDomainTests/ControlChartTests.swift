@@ -193,7 +193,7 @@ struct ControlChartTests {
         #expect(eighth["last_day"] == .string("2026-08-31"))
         #expect(eighth["limits"]?.keys == ["lower", "upper"])
         #expect(eighth["run"] == .object(["side": .string("below"), "length": .number(8)]))
-        #expect(eighth["signals"] == .array([.string("shift_down")]))
+        #expect(eighth["signals"] == .array([.string("shift-down")]))
         #expect(eighth["trials"] == .array([.string("T3")]))
         #expect(eighth["counts"] == .object(["defective": .number(1), "inspected": .number(100)]))
         let gap = try #require(object["points"]?[8])
