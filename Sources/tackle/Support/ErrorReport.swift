@@ -30,10 +30,10 @@ enum ErrorReport {
 
     /// Fields whose option is `--` and the field's name.
     static let optionFields: Set<String> = [
-        "action", "baseline", "baseline-period", "bottom", "by", "cond", "day", "defective", "due", "expect",
-        "figures-due-day", "from", "heat", "if-version", "inspected", "kind", "leader", "lever", "metric",
+        "action", "against", "baseline", "baseline-period", "bins", "bottom", "by", "cond", "day", "defective", "due",
+        "expect", "figures-due-day", "from", "heat", "if-version", "inspected", "kind", "leader", "lever", "metric",
         "milestones", "month", "name", "on", "owner", "param", "parent", "power", "progress", "reason", "reporting",
-        "role", "target", "title", "to", "trial-months", "trials", "unit",
+        "role", "target", "title", "to", "trend", "trial-months", "trials", "unit",
     ]
 
     /// Fields whose option has another name.

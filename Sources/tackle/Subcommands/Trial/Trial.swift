@@ -16,8 +16,9 @@ struct TrialCommand: ParsableCommand {
                   --from 2026-05-01
               tackle trial show SLAB-CRACK-2026 T1
               tackle trial plan SLAB-CRACK-2026 --expect 1%
+              tackle trial compare SLAB-CRACK-2026 --by specific_water --trend
             """,
-        subcommands: [Log.self, List.self, Show.self, Correct.self, VoidRecord.self, Plan.self]
+        subcommands: [Log.self, List.self, Show.self, Correct.self, VoidRecord.self, Compare.self, Plan.self]
     )
 
     /// What `trial log` and `trial show` print about a trial against its project's baseline.
