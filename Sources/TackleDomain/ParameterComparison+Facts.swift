@@ -36,15 +36,18 @@ extension ParameterComparison {
         }
     }
 
-    /// A trial as pooling sees it: its number, its parameters and its outcome.
+    /// A trial as pooling by one parameter sees it: its number, its value of the parameter and its
+    /// outcome.
     ///
     /// The store reads only these (a project may have a thousand trials); the trial's other fields
     /// play no part in pooling.
     public struct Entry: Sendable, Hashable, Codable {
         /// The trial's number within the project: 3 for T3.
         public var number: Int
-        /// The settings tried.
-        public var parameters: [TrialParameter]
+        /// The trial's value of the parameter, or `nil` when it does not record it.
+        public var value: Double?
+        /// The unit of ``value`` in its one stored spelling (possibly empty); `nil` without a value.
+        public var unit: String?
         /// Slabs defective of slabs inspected.
         public var outcome: Proportion
 
@@ -52,28 +55,24 @@ extension ParameterComparison {
         ///
         /// - Parameters:
         ///   - number: The trial's number.
-        ///   - parameters: The settings tried.
+        ///   - value: The trial's value of the parameter, or `nil`.
+        ///   - unit: The value's unit, or `nil` without a value.
         ///   - outcome: The counts.
-        public init(number: Int, parameters: [TrialParameter], outcome: Proportion) {
+        public init(number: Int, value: Double?, unit: String?, outcome: Proportion) {
             self.number = number
-            self.parameters = parameters
+            self.value = value
+            self.unit = value == nil ? nil : (unit ?? "")
             self.outcome = outcome
         }
 
-        /// The entry of a trial.
+        /// The entry of a trial for pooling by `parameter`, its name matched exactly as logged.
         ///
-        /// - Parameter trial: The trial.
-        public init(_ trial: Trial) {
-            self.init(number: trial.number, parameters: trial.parameters, outcome: trial.outcome)
-        }
-
-        /// The trial's setting of `parameter`, its name matched whatever its letter case.
-        ///
-        /// - Parameter parameter: The parameter's name.
-        /// - Returns: The setting, or `nil` when the trial does not record it.
-        public func setting(of parameter: String) -> TrialParameter? {
-            let name = parameter.lowercased()
-            return parameters.first { $0.name.lowercased() == name }
+        /// - Parameters:
+        ///   - trial: The trial.
+        ///   - parameter: The parameter pooled by.
+        public init(_ trial: Trial, parameter: String) {
+            let setting = trial.parameters.first { $0.name == parameter }
+            self.init(number: trial.number, value: setting?.value, unit: setting?.unit, outcome: trial.outcome)
         }
     }
 
@@ -109,10 +108,13 @@ extension ParameterComparison {
         public var metricName: String
         /// The project's baseline counts.
         public var baseline: Proportion
+        /// The parameter to pool by, as asked for: `specific_water`.
+        public var parameter: String
         /// The filter the trials were chosen by.
         public var filter: Filter
-        /// The project's trials that are not void and match ``filter``, in any order. Voided trials
-        /// are the store's to leave out: an entry does not say whether its trial is void.
+        /// The project's trials that are not void and match ``filter``, in any order, each with its
+        /// value of the parameter pooled by. Voided trials are the store's to leave out: an entry does
+        /// not say whether its trial is void.
         public var trials: [Entry]
         /// What the project's trials record, when no trial of ``trials`` records the parameter asked for.
         public var recorded: Recorded?
@@ -123,28 +125,27 @@ extension ParameterComparison {
         ///   - projectKey: The project.
         ///   - metricName: The project's defect metric.
         ///   - baseline: The project's baseline counts.
+        ///   - parameter: The parameter to pool by.
         ///   - filter: The filter the trials were chosen by.
-        ///   - trials: The trials that are not void and match the filter.
+        ///   - trials: The trials that are not void and match the filter, with their value of the parameter.
         ///   - recorded: What the project's trials record, if gathered.
         public init(
-            projectKey: String, metricName: String, baseline: Proportion, filter: Filter, trials: [Entry],
-            recorded: Recorded? = nil
+            projectKey: String, metricName: String, baseline: Proportion, parameter: String, filter: Filter,
+            trials: [Entry], recorded: Recorded? = nil
         ) {
             self.projectKey = projectKey
             self.metricName = metricName
             self.baseline = baseline
+            self.parameter = parameter
             self.filter = filter
             self.trials = trials
             self.recorded = recorded
         }
 
-        /// Whether some trial of ``trials`` records `parameter`; when none does, the store gathers
+        /// Whether some trial of ``trials`` records the parameter; when none does, the store gathers
         /// ``recorded`` so that the refusal can say what exists.
-        ///
-        /// - Parameter parameter: The parameter's name.
-        /// - Returns: True when at least one matching trial records it.
-        public func anyTrialRecords(_ parameter: String) -> Bool {
-            trials.contains { $0.setting(of: parameter) != nil }
+        public var anyTrialRecordsParameter: Bool {
+            trials.contains { $0.value != nil }
         }
     }
 }

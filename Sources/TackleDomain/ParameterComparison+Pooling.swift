@@ -1,18 +1,16 @@
 extension ParameterComparison {
-    /// Pools the trials of the facts by the value of `parameter` and judges the rows.
+    /// Pools the trials of the facts by their value of the facts' parameter and judges the rows.
     ///
     /// Trials are grouped by value and unit: `0.62 L/kg` and `0.62 L/t` are different rows, and so
     /// are 0.62 and 0.620001. With `binWidth` W a value v falls in the window
     /// [k·W, (k+1)·W) with k = ⌊v / W⌋, read with a tolerance of 1e-9 windows so that 0.60 as typed
     /// falls in 0.60–0.65 although 0.60 / 0.05 is 11.999… in binary; the window's midpoint is its
-    /// score. Parameter names match whatever their letter case (`--by Specific_Water` finds
-    /// `specific_water`), as they are unique per trial whatever their case.
+    /// score. The parameter's name, like the lever and the conditions, matches exactly as logged.
     ///
     /// Voided trials are the store's to leave out (``Facts/trials``).
     ///
     /// - Parameters:
-    ///   - facts: The project's baseline and the trials the filter matched.
-    ///   - parameter: The parameter to pool by, such as `specific_water`.
+    ///   - facts: The project's baseline, the parameter, and the trials the filter matched with their values.
     ///   - binWidth: The width of the windows of values, above 0; `nil` for one row per value.
     ///   - trend: Also test for a trend across the values (Cochran-Armitage).
     ///   - alpha: The two-sided significance level of every test.
@@ -21,14 +19,15 @@ extension ParameterComparison {
     ///   `bins` for a width that is not a number above 0; `trend` with fewer than two values, or
     ///   values in different units; no field when the project has no trials at all.
     public init(
-        _ facts: Facts, by parameter: String, binWidth: Double? = nil, trend: Bool = false, alpha: Double = 0.05
+        _ facts: Facts, binWidth: Double? = nil, trend: Bool = false, alpha: Double = 0.05
     ) throws(DomainError) {
+        let parameter = facts.parameter
         if let binWidth, !(binWidth.isFinite && binWidth > 0) {
             throw DomainError(
                 .outOfRange, field: "bins", message: "the bin width must be a number above 0, like 0.05")
         }
-        guard facts.anyTrialRecords(parameter) else { throw Self.nothingToPool(facts, parameter: parameter) }
-        let groups = Self.pool(facts.trials.sorted { $0.number < $1.number }, by: parameter, binWidth: binWidth)
+        guard facts.anyTrialRecordsParameter else { throw Self.nothingToPool(facts, parameter: parameter) }
+        let groups = Self.pool(facts.trials.sorted { $0.number < $1.number }, binWidth: binWidth)
         let comparisons = Statistics.compare(
             trials: groups.map { Proportion.pooled($0.trials.map(\.outcome)) }, baseline: facts.baseline,
             alpha: alpha)
@@ -59,7 +58,7 @@ extension ParameterComparison {
             if recorded.trialCount == 0 {
                 return DomainError(.invalidValue, message: "\(key) has no trials to compare (none logged, or all void)")
             }
-            if !recorded.parameterNames.contains(where: { $0.lowercased() == parameter.lowercased() }) {
+            if !recorded.parameterNames.contains(parameter) {
                 let names = Set(recorded.parameterNames).sorted()
                 return DomainError(
                     .invalidValue, field: "by",
@@ -98,16 +97,16 @@ extension ParameterComparison {
     }
 
     /// The trials grouped by where their value falls, ascending, then the trials without it.
-    static func pool(_ trials: [Entry], by parameter: String, binWidth: Double?) -> [(key: GroupKey?, trials: [Entry])] {
+    static func pool(_ trials: [Entry], binWidth: Double?) -> [(key: GroupKey?, trials: [Entry])] {
         var byKey: [GroupKey: [Entry]] = [:]
         var without: [Entry] = []
         for trial in trials {
-            guard let setting = trial.setting(of: parameter) else {
+            guard let value = trial.value else {
                 without.append(trial)
                 continue
             }
-            let position = binWidth.map { (setting.value / $0 + 1e-9).rounded(.down) } ?? setting.value
-            byKey[GroupKey(unit: setting.unit, position: position), default: []].append(trial)
+            let position = binWidth.map { (value / $0 + 1e-9).rounded(.down) } ?? value
+            byKey[GroupKey(unit: trial.unit ?? "", position: position), default: []].append(trial)
         }
         var groups: [(key: GroupKey?, trials: [Entry])] = byKey.keys.sorted().map { ($0, byKey[$0] ?? []) }
         if !without.isEmpty { groups.append((nil, without)) }

@@ -10,7 +10,7 @@
 /// pairs. The rows of values are also compared with each other, pair by pair, adjusted by Holm over
 /// the pairs; and the Cochran-Armitage test says whether the rate rises or falls with the value.
 ///
-/// Build one with ``init(_:by:binWidth:trend:alpha:)`` from the facts the store gathers.
+/// Build one with ``init(_:binWidth:trend:alpha:)`` from the facts the store gathers.
 public struct ParameterComparison: Sendable, Hashable, Codable {
     /// One row: the trials pooled at one value (or in one window of values) of the parameter, or
     /// the trials that lack it, with their comparison against the baseline.

@@ -27,9 +27,9 @@ extension Statistics {
     ///   - pairs: The pairs, each `(first, second)`.
     ///   - alpha: The two-sided significance level of the family.
     /// - Returns: One difference per pair, `first - second`, in the order given.
-    public static func compare(pairs: [(first: Proportion, second: Proportion)], alpha: Double = 0.05)
-        -> [RateDifference]
-    {
+    public static func compare(
+        pairs: [(first: Proportion, second: Proportion)], alpha: Double = 0.05
+    ) -> [RateDifference] {
         let single = pairs.map { compare($0.first, with: $0.second, alpha: alpha) }
         let adjusted = holmAdjusted(single.map(\.fisherPValue))
         return zip(single, adjusted).map { $0.adjusted(to: $1, over: single.count) }

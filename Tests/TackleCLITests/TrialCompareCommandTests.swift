@@ -156,7 +156,8 @@ struct TrialCompareCommandTests {
         #expect(
             try row("0.6 L/kg")
                 == [
-                    "0.6 L/kg", "T1, T3", "5/650", "0.77%", "0.33%-1.79%", "+2.43", "+1.15 to +3.54", "0.0004", "0.0016",
+                    "0.6 L/kg", "T1, T3", "5/650", "0.77%", "0.33%-1.79%", "+2.43", "+1.15 to +3.54", "0.0004",
+                    "0.0016",
                     "better",
                 ])
         #expect(try row("0.62 L/kg").prefix(3) == ["0.62 L/kg", "T2, T6", "9/750"])
@@ -167,7 +168,8 @@ struct TrialCompareCommandTests {
         // The voided T7 counts nowhere.
         #expect(!text.contains("T7"), "\(text)")
 
-        #expect(text.contains("verdicts from Fisher's exact test, p adjusted by Holm over the 4 rows; intervals 95 %\n"))
+        #expect(
+            text.contains("verdicts from Fisher's exact test, p adjusted by Holm over the 4 rows; intervals 95 %\n"))
         #expect(text.contains("p adjusted by Holm over the 3 pairs"), "\(text)")
         #expect(
             text.contains(
@@ -327,9 +329,12 @@ struct TrialCompareCommandTests {
             arguments: compare("--by", "specific_water", "--lever", "secondary cooling", "--cond", "grade=Q195"),
             line: "Error: --cond: no trial of SLAB-CRACK-2026 with lever \"secondary cooling\" ran with grade=Q195"),
         Refusal(
-            arguments: compare(), line: "Error: --by: give --by PARAMETER to pool trials by a value, or --trials A --against B"
+            arguments: compare(),
+            line: "Error: --by: give --by PARAMETER to pool trials by a value, or --trials A --against B"
         ),
-        Refusal(arguments: ["trial", "compare", "NOPE-2026", "--by", "x"], line: "Error: no project with key NOPE-2026; `tackle project list` shows them"),
+        Refusal(
+            arguments: ["trial", "compare", "NOPE-2026", "--by", "x"],
+            line: "Error: no project with key NOPE-2026; `tackle project list` shows them"),
     ]
 
     @Test("refusals: exit 1, nothing on stdout, one line on stderr naming the option")

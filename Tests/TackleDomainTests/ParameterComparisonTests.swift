@@ -51,11 +51,13 @@ struct ParameterComparisonTests {
     /// The facts as the store gathers them: the trials that are not void, and what the project's
     /// trials record when `recorded` is given.
     static func facts(
-        _ trials: [Trial], filter: ParameterComparison.Filter? = nil, recorded: ParameterComparison.Recorded? = nil
+        _ trials: [Trial], by parameter: String = "specific_water", filter: ParameterComparison.Filter? = nil,
+        recorded: ParameterComparison.Recorded? = nil
     ) throws -> ParameterComparison.Facts {
         ParameterComparison.Facts(
             projectKey: "SLAB-CRACK-2026", metricName: "longitudinal crack rate", baseline: baseline,
-            filter: try filter ?? .init(), trials: trials.filter { $0.voidedAt == nil }.map(ParameterComparison.Entry.init),
+            parameter: parameter, filter: try filter ?? .init(),
+            trials: trials.filter { $0.voidedAt == nil }.map { ParameterComparison.Entry($0, parameter: parameter) },
             recorded: recorded)
     }
 
@@ -65,7 +67,7 @@ struct ParameterComparisonTests {
 
     @Test("trials pool by value, ascending; a trial without the parameter has its own row")
     func pooling() throws {
-        let compared = try ParameterComparison(Self.facts(Self.trials()), by: "specific_water")
+        let compared = try ParameterComparison(Self.facts(Self.trials()))
         #expect(compared.groups.map(\.label) == ["0.6 L/kg", "0.62 L/kg", "0.65 L/kg", "without specific_water"])
         #expect(compared.groups.map(\.kind) == [.value, .value, .value, .without])
         #expect(compared.groups.map(\.trials) == [[1, 3], [2, 6], [4], [5]])
@@ -82,7 +84,7 @@ struct ParameterComparisonTests {
 
     @Test("each row's verdict rests on its Fisher p adjusted by Holm over all the rows, the row without included")
     func holmOverRows() throws {
-        let compared = try ParameterComparison(Self.facts(Self.trials()), by: "specific_water")
+        let compared = try ParameterComparison(Self.facts(Self.trials()))
         let raw = [0.0004018509150462212, 0.00403585363577877, 0.4493915752490284, 0.08875605725316593]
         let holm = [0.0016074036601848847, 0.01210756090733631, 0.4493915752490284, 0.17751211450633186]
         for (index, group) in compared.groups.enumerated() {
@@ -91,12 +93,13 @@ struct ParameterComparisonTests {
             #expect(group.comparison.comparisons == 4)
             #expect(group.comparison.baseline == Self.baseline)
         }
-        #expect(compared.groups.map(\.comparison.verdict) == [.better, .better, .noDetectableChange, .noDetectableChange])
+        #expect(
+            compared.groups.map(\.comparison.verdict) == [.better, .better, .noDetectableChange, .noDetectableChange])
     }
 
     @Test("the rows of values are compared pair by pair, Holm over the pairs, with Newcombe intervals")
     func pairs() throws {
-        let compared = try ParameterComparison(Self.facts(Self.trials()), by: "specific_water")
+        let compared = try ParameterComparison(Self.facts(Self.trials()))
         #expect(compared.pairs.map(\.first) == ["0.6 L/kg", "0.6 L/kg", "0.62 L/kg"])
         #expect(compared.pairs.map(\.second) == ["0.62 L/kg", "0.65 L/kg", "0.65 L/kg"])
         #expect(!compared.pairsOmitted)
@@ -124,7 +127,7 @@ struct ParameterComparisonTests {
 
     @Test("windows of width 0.05 pool 0.60 and 0.62 together; labels show the window, scores its midpoint")
     func bins() throws {
-        let compared = try ParameterComparison(Self.facts(Self.trials()), by: "specific_water", binWidth: 0.05)
+        let compared = try ParameterComparison(Self.facts(Self.trials()), binWidth: 0.05)
         #expect(compared.groups.map(\.label) == ["0.60–0.65 L/kg", "0.65–0.70 L/kg", "without specific_water"])
         #expect(compared.groups.map(\.kind) == [.bin, .bin, .without])
         #expect(compared.groups.map(\.trials) == [[1, 2, 3, 6], [4], [5]])
@@ -143,7 +146,7 @@ struct ParameterComparisonTests {
         let edges = [0.6, 0.7, 0.3, 1.1]
         for (number, edge) in edges.enumerated() {
             let trials = [try Self.trial(number + 1, Self.water(edge), 1, of: 100)]
-            let compared = try ParameterComparison(Self.facts(trials), by: "specific_water", binWidth: width)
+            let compared = try ParameterComparison(Self.facts(trials), binWidth: width)
             let lower = try #require(compared.groups.first?.value)
             #expect(isClose(lower, edge, within: 1e-9), "\(edge) in \(compared.groups[0].label)")
         }
@@ -152,14 +155,14 @@ struct ParameterComparisonTests {
     @Test("the trend across the values matches the Cochran-Armitage reference; bins are scored by midpoints")
     func trend() throws {
         let exact = try #require(
-            try ParameterComparison(Self.facts(Self.trials()), by: "specific_water", trend: true).trend)
+            try ParameterComparison(Self.facts(Self.trials()), trend: true).trend)
         #expect(isClose(exact.z, 2.379942477389232, within: 1e-9))
         #expect(isClose(exact.pValue, 0.01731534076164771, within: 1e-9))
         #expect(exact.direction == .rises)
         #expect(exact.description == "the rate rises as specific_water rises (z = 2.38, p = 0.0173)")
 
         let binned = try #require(
-            try ParameterComparison(Self.facts(Self.trials()), by: "specific_water", binWidth: 0.05, trend: true).trend)
+            try ParameterComparison(Self.facts(Self.trials()), binWidth: 0.05, trend: true).trend)
         #expect(isClose(binned.z, 2.3130359826122375, within: 1e-9))
         #expect(isClose(binned.pValue, 0.020720660880163295, within: 1e-9))
     }
@@ -174,14 +177,14 @@ struct ParameterComparisonTests {
                 index + 1, [TrialParameter(name: "soft_reduction", value: row.0, unit: "mm")], row.1, of: row.2,
                 lever: "soft reduction")
         }
-        let facts = try Self.facts(trials)
-        let trend = try #require(try ParameterComparison(facts, by: "soft_reduction", trend: true).trend)
+        let facts = try Self.facts(trials, by: "soft_reduction")
+        let trend = try #require(try ParameterComparison(facts, trend: true).trend)
         #expect(isClose(trend.z, -2.5100660892892384, within: 1e-9))
         #expect(trend.direction == .falls)
         #expect(trend.description == "the rate falls as soft_reduction rises (z = -2.51, p = 0.0121)")
 
         let flat = try ParameterComparison(
-            facts, by: "soft_reduction", trend: true, alpha: 0.01)
+            facts, trend: true, alpha: 0.01)
         #expect(flat.trend?.direction == .notShown)
         #expect(flat.trend?.description == "no trend shown (z = -2.51, p = 0.0121)")
     }
@@ -190,18 +193,21 @@ struct ParameterComparisonTests {
     func trendRefused() throws {
         let one = [try Self.trial(1, Self.water(0.62), 3, of: 300), try Self.trial(2, Self.water(0.62), 1, of: 200)]
         #expect {
-            try ParameterComparison(Self.facts(one), by: "specific_water", trend: true)
+            try ParameterComparison(Self.facts(one), trend: true)
         } throws: { error in
             let error = try #require(error as? DomainError)
             return error.field == "trend" && error.message.contains("at least two values")
                 && error.message.contains("0.62 L/kg")
         }
         // Without --trend, one value is a fine comparison with the baseline.
-        #expect(try ParameterComparison(Self.facts(one), by: "specific_water").groups.count == 1)
+        #expect(try ParameterComparison(Self.facts(one)).groups.count == 1)
 
-        let units = [try Self.trial(1, Self.water(0.62), 3, of: 300), try Self.trial(2, Self.water(620, unit: "L/t"), 1, of: 200)]
+        let units = [
+            try Self.trial(1, Self.water(0.62), 3, of: 300),
+            try Self.trial(2, Self.water(620, unit: "L/t"), 1, of: 200),
+        ]
         #expect {
-            try ParameterComparison(Self.facts(units), by: "specific_water", trend: true)
+            try ParameterComparison(Self.facts(units), trend: true)
         } throws: { error in
             let error = try #require(error as? DomainError)
             return error.field == "trend" && error.message.contains("L/kg and L/t")
@@ -211,7 +217,7 @@ struct ParameterComparisonTests {
     @Test("an unknown parameter is refused naming the parameters the trials have")
     func unknownParameter() throws {
         #expect {
-            try ParameterComparison(Self.facts(Self.trials(), recorded: Self.recorded), by: "foo")
+            try ParameterComparison(Self.facts(Self.trials(), by: "foo", recorded: Self.recorded))
         } throws: { error in
             let error = try #require(error as? DomainError)
             return error.field == "by"
@@ -221,9 +227,9 @@ struct ParameterComparisonTests {
         // Matching trials none of which records it: refused too, saying which trials were looked at.
         let facts = try Self.facts(
             [Self.trial(5, [], 4, of: 300)], filter: .init(lever: "secondary cooling"), recorded: Self.recorded)
-        #expect(!facts.anyTrialRecords("specific_water"))
+        #expect(!facts.anyTrialRecordsParameter)
         #expect {
-            try ParameterComparison(facts, by: "specific_water")
+            try ParameterComparison(facts)
         } throws: { error in
             let error = try #require(error as? DomainError)
             return error.field == "by" && error.message.contains("lever \"secondary cooling\"")
@@ -234,7 +240,7 @@ struct ParameterComparisonTests {
     func nothingMatches() throws {
         let unknownLever = try Self.facts([], filter: .init(lever: "mould flux"), recorded: Self.recorded)
         #expect {
-            try ParameterComparison(unknownLever, by: "specific_water")
+            try ParameterComparison(unknownLever)
         } throws: { error in
             let error = try #require(error as? DomainError)
             return error.field == "lever" && error.message.contains("\"secondary cooling\"")
@@ -243,7 +249,7 @@ struct ParameterComparisonTests {
             [], filter: .init(lever: "secondary cooling", conditions: [.init(name: "grade", value: "Q345B")]),
             recorded: Self.recorded)
         #expect {
-            try ParameterComparison(noGrade, by: "specific_water")
+            try ParameterComparison(noGrade)
         } throws: { error in
             let error = try #require(error as? DomainError)
             return error.field == "cond"
@@ -251,15 +257,17 @@ struct ParameterComparisonTests {
         }
         let none = try Self.facts([], recorded: .init(trialCount: 0, levers: [], parameterNames: []))
         #expect {
-            try ParameterComparison(none, by: "specific_water")
+            try ParameterComparison(none)
         } throws: { error in
             (error as? DomainError)?.message == "SLAB-CRACK-2026 has no trials to compare (none logged, or all void)"
         }
         #expect(throws: DomainError.self) {
-            try ParameterComparison.Filter(conditions: [.init(name: "grade", value: "A"), .init(name: "grade", value: "B")])
+            try ParameterComparison.Filter(conditions: [
+                .init(name: "grade", value: "A"), .init(name: "grade", value: "B"),
+            ])
         }
         #expect(throws: DomainError.self) {
-            try ParameterComparison(Self.facts(Self.trials()), by: "specific_water", binWidth: 0)
+            try ParameterComparison(Self.facts(Self.trials()), binWidth: 0)
         }
     }
 
@@ -268,7 +276,7 @@ struct ParameterComparisonTests {
         let trials = try (1...(ParameterComparison.maximumPairedGroups + 1)).map { number in
             try Self.trial(number, Self.water(Double(number) / 100), 1, of: 100)
         }
-        let compared = try ParameterComparison(Self.facts(trials), by: "specific_water")
+        let compared = try ParameterComparison(Self.facts(trials))
         #expect(compared.pairsOmitted)
         #expect(compared.pairs.isEmpty)
         #expect(compared.groups.count == ParameterComparison.maximumPairedGroups + 1)
@@ -276,14 +284,15 @@ struct ParameterComparisonTests {
 
     @Test("the JSON of a pooled comparison has the rows with their comparison, the pairs and the trend")
     func json() throws {
-        let compared = try ParameterComparison(Self.facts(Self.trials()), by: "specific_water", trend: true)
+        let compared = try ParameterComparison(Self.facts(Self.trials()), trend: true)
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let object = try #require(try JSONSerialization.jsonObject(with: encoder.encode(compared)) as? [String: Any])
         let groups = try #require(object["groups"] as? [[String: Any]])
         let comparison = try #require(groups.first?["comparison"] as? [String: Any])
         #expect(
-            isClose(comparison["adjusted_p_value"] as? Double, compared.groups[0].comparison.adjustedPValue, within: 1e-15))
+            isClose(
+                comparison["adjusted_p_value"] as? Double, compared.groups[0].comparison.adjustedPValue, within: 1e-15))
         let pairs = try #require(object["pairs"] as? [[String: Any]])
         let interval = try #require((pairs.first?["comparison"] as? [String: Any])?["difference_interval"])
         #expect((interval as? [String: Double])?.keys.sorted() == ["lower", "upper"])

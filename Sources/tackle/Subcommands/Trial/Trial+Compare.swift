@@ -22,8 +22,8 @@ extension TrialCommand {
                 exact test.
 
                 Examples:
-                  tackle trial compare SLAB-CRACK-2026 --by specific_water --lever "secondary cooling" \\
-                      --cond grade=Q345B --bins 0.05
+                  tackle trial compare SLAB-CRACK-2026 --by specific_water \\
+                      --lever "secondary cooling" --cond grade=Q345B --bins 0.05
                   tackle trial compare SLAB-CRACK-2026 --by soft_reduction --trend --json
                   tackle trial compare SLAB-CRACK-2026 --trials T2,T5 --against T3
                 """
@@ -31,7 +31,9 @@ extension TrialCommand {
 
         @Argument(help: "The project key.")
         var key: String
-        @Option(help: "Pool the trials by the value of this parameter, e.g. specific_water.")
+        @Option(
+            help: ArgumentHelp(
+                "Pool the trials by the value of this parameter, e.g. specific_water.", valueName: "parameter"))
         var by: String?
         @Option(help: "With --by: only trials of this lever, as logged, e.g. \"secondary cooling\".")
         var lever: String?
@@ -39,7 +41,9 @@ extension TrialCommand {
             name: .customLong("cond"),
             help: "With --by: only trials that ran under this condition, name=text, e.g. grade=Q345B; may repeat.")
         var conditions: [String] = []
-        @Option(help: ArgumentHelp("With --by: pool values into windows of this width, e.g. 0.05.", valueName: "width"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("With --by: pool values into windows of this width, e.g. 0.05.", valueName: "width"))
         var bins: String?
         @Flag(help: "With --by: test for a trend in the rate across the values (Cochran-Armitage).")
         var trend = false
@@ -64,7 +68,7 @@ extension TrialCommand {
                     lever: lever, conditions: try conditions.map { try TrialCondition.parse($0, field: "--cond") })
                 let width = try bins.map { try Self.width($0) }
                 let facts = try global.withStore { try $0.parameterComparisonFacts(for: key, by: by, matching: filter) }
-                let comparison = try ParameterComparison(facts, by: by, binWidth: width, trend: trend)
+                let comparison = try ParameterComparison(facts, binWidth: width, trend: trend)
                 if format.json { return try Output.json(comparison) }
                 return Output.text(Self.render(comparison, allPairs: pairs))
             }
@@ -93,7 +97,8 @@ extension TrialCommand {
             case (nil, .some):
                 guard against != nil else {
                     throw DomainError(
-                        .invalidValue, field: "--against", message: "give the trials to compare with, like --against T4")
+                        .invalidValue, field: "--against", message: "give the trials to compare with, like --against T4"
+                    )
                 }
                 let byOnly = [
                     ("--lever", lever != nil), ("--cond", !conditions.isEmpty), ("--bins", bins != nil),
@@ -108,7 +113,8 @@ extension TrialCommand {
         /// A window width: a number above 0, with a decimal point.
         static func width(_ text: String) throws(DomainError) -> Double {
             guard let width = Double(text.trimmingSpacesAndTabs), width.isFinite, width > 0 else {
-                throw DomainError(.invalidValue, field: "--bins", message: "'\(text)' must be a number above 0, like 0.05")
+                throw DomainError(
+                    .invalidValue, field: "--bins", message: "'\(text)' must be a number above 0, like 0.05")
             }
             return width
         }
