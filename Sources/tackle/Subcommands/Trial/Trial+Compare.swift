@@ -141,7 +141,7 @@ extension TrialCommand.Compare {
         text += "baseline: \(TrialCommand.rateText(comparison.baseline))\n\n"
 
         var table = TextTable(columns: [
-            .init("VALUE"), .init("TRIALS", maxWidth: 30), .init("DEFECTIVE/INSPECTED", alignment: .right),
+            .init("VALUE"), .init("TRIALS", maxWidth: 40), .init("DEFECTIVE/INSPECTED", alignment: .right),
             .init("RATE", alignment: .right), .init("95% CI"), .init("DIFFERENCE", alignment: .right),
             .init("95% CI OF DIFFERENCE"), .init("FISHER P", alignment: .right), .init("HOLM P", alignment: .right),
             .init("VERDICT"),
@@ -149,7 +149,7 @@ extension TrialCommand.Compare {
         for group in comparison.groups {
             let row = group.comparison
             table.append([
-                group.label, group.trials.map { "T\($0)" }.joined(separator: ", "), group.counts.description,
+                group.label, trialsCell(group.trials), group.counts.description,
                 row.trialRate.map { Format.percent($0) } ?? "-", row.trialInterval.map(percentRange) ?? "-",
                 row.difference.map { Format.points($0) } ?? "-", row.differenceInterval.map(pointRange) ?? "-",
                 Format.pValue(row.fisherPValue), Format.pValue(row.adjustedPValue), row.verdict.description,
@@ -177,6 +177,13 @@ extension TrialCommand.Compare {
             text += "\n"
         }
         return text
+    }
+
+    /// `T2, T5`, or for many trials the first few and how many: `T1, T11, T21, T31, … (100 trials)`.
+    static func trialsCell(_ numbers: [Int]) -> String {
+        let shown = numbers.count <= 5 ? numbers : Array(numbers.prefix(4))
+        let labels = shown.map { "T\($0)" }.joined(separator: ", ")
+        return shown.count == numbers.count ? labels : labels + ", … (\(numbers.count) trials)"
     }
 
     /// The pairs of values, or a line saying where they are.
