@@ -10,52 +10,7 @@ import Testing
 struct MonthlyReportJSONTests {
     typealias F = ReportFixture
 
-    /// Any JSON value, to look at the encoded document without assuming its Swift shape.
-    enum JSON: Decodable, Equatable {
-        case null
-        case bool(Bool)
-        case number(Double)
-        case string(String)
-        case array([JSON])
-        case object([String: JSON])
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .null
-            } else if let value = try? container.decode(Bool.self) {
-                self = .bool(value)
-            } else if let value = try? container.decode(Double.self) {
-                self = .number(value)
-            } else if let value = try? container.decode(String.self) {
-                self = .string(value)
-            } else if let value = try? container.decode([JSON].self) {
-                self = .array(value)
-            } else {
-                self = .object(try container.decode([String: JSON].self))
-            }
-        }
-
-        subscript(key: String) -> JSON? {
-            guard case .object(let object) = self else { return nil }
-            return object[key]
-        }
-
-        subscript(index: Int) -> JSON? {
-            guard case .array(let array) = self, array.indices.contains(index) else { return nil }
-            return array[index]
-        }
-
-        var keys: Set<String> {
-            guard case .object(let object) = self else { return [] }
-            return Set(object.keys)
-        }
-
-        var number: Double? {
-            guard case .number(let value) = self else { return nil }
-            return value
-        }
-    }
+    typealias JSON = JSONValue
 
     static let facts = [
         F.project(
