@@ -49,11 +49,11 @@ public struct PostgresColumn: Hashable, Sendable, CustomStringConvertible {
     ]
 
     /// Throws a decoding error unless this column's type is one of `accepted`.
-    func requireType(_ accepted: [UInt32], decoding swiftType: String) throws {
+    func requireType(_ accepted: [UInt32], decoding swiftType: @autoclosure () -> String) throws {
         guard accepted.contains(typeOID) else {
             throw PostgresError(
                 code: .decoding,
-                message: "column \"\(name)\" has type \(typeName), which cannot be decoded as \(swiftType)"
+                message: "column \"\(name)\" has type \(typeName), which cannot be decoded as \(swiftType())"
             )
         }
     }

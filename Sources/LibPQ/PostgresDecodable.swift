@@ -51,13 +51,13 @@ extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
 /// range check instead of a trap.
 extension FixedWidthInteger where Self: SignedInteger {
     init(postgresInteger text: String, column: PostgresColumn) throws {
-        let typeName = String(describing: Self.self)
+        // The type's name only for a message: describing a type on every row is costly.
         try column.requireType(
             [PostgresColumn.TypeOID.int2, PostgresColumn.TypeOID.int4, PostgresColumn.TypeOID.int8],
-            decoding: typeName)
+            decoding: String(describing: Self.self))
         guard let value = Self(text, radix: 10) else {
             let isNumber = Int64(text, radix: 10) != nil
-            throw column.malformed(text, as: typeName, reason: isNumber ? "out of range" : nil)
+            throw column.malformed(text, as: String(describing: Self.self), reason: isNumber ? "out of range" : nil)
         }
         self = value
     }

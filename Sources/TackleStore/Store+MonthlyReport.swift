@@ -109,24 +109,34 @@ extension Store {
             """,
             [first, asOf, month.previous.firstDay, timeZone, month.adding(months: -5).firstDay]
         )
+        // Full rows only for the trials that ended in the month; for the others, what the
+        // assessment (trial work over twelve months) and the verdicts' family (Holm over the
+        // trials ended before the month) need: the end day, whether concluded, the counts.
         let trials = try connection.query(
             Self.trialSelect + " WHERE t.ended_on BETWEEN $1 AND $2 AND t.voided_at IS NULL ORDER BY p.key, t.number",
-            [month.adding(months: -11).firstDay, asOf]
+            [first, asOf]
         ).map(Self.trial(from:))
-        // The earlier trials' counts only: with the month's trials they make the family each
-        // verdict is adjusted over.
         let earlier = try connection.query(
             """
-            SELECT p.key, t.defective, t.inspected FROM trial t JOIN project p ON p.id = t.project_id
+            SELECT p.key, t.ended_on, btrim(t.conclusion, E' \t\n\r') <> '' AS concluded, t.defective, t.inspected
+            FROM trial t JOIN project p ON p.id = t.project_id
             WHERE t.ended_on < $1 AND t.voided_at IS NULL ORDER BY p.key, t.number
             """,
             [first]
         )
+        let workSince = month.adding(months: -11).firstDay
         var earlierByProject: [String: [Proportion]] = [:]
+        var workByProject: [String: [ProjectFacts.TrialWork]] = [:]
         for row in earlier {
-            earlierByProject[try row.decode(String.self, "key"), default: []].append(
+            let key = try row.decode(String.self, "key")
+            earlierByProject[key, default: []].append(
                 try Proportion(
                     defective: try row.decode(Int.self, "defective"), inspected: try row.decode(Int.self, "inspected")))
+            let endedOn = try row.decode(LocalDate.self, "ended_on")
+            if endedOn >= workSince {
+                workByProject[key, default: []].append(
+                    ProjectFacts.TrialWork(endedOn: endedOn, isConcluded: try row.decode(Bool.self, "concluded")))
+            }
         }
         let milestones = try connection.query(
             """
@@ -145,7 +155,7 @@ extension Store {
         return try projects.map { row in
             let key = try row.decode(String.self, "key")
             let status = try ProjectStatus.parse(try row.decode(String.self, "status_then"))
-            let recent = trialsByProject[key] ?? []
+            let monthTrials = trialsByProject[key] ?? []
             return ProjectFacts(
                 key: key,
                 title: try row.decode(String.self, "title"),
@@ -166,12 +176,13 @@ extension Store {
                 targetRate: try row.decode(Double.self, "target_rate"),
                 monthFigures: try Self.figures(row, "month"),
                 previousMonthFigures: try Self.figures(row, "previous"),
-                trials: recent.filter { $0.endedOn >= first },
+                trials: monthTrials,
                 milestones: milestonesByProject[key] ?? [],
                 figuresRecordedOn: try row.decode(LocalDate?.self, "recorded_on"),
-                recentTrials: recent.map {
-                    ProjectFacts.TrialWork(endedOn: $0.endedOn, isConcluded: !$0.conclusion.trimmingSpaces.isEmpty)
-                },
+                recentTrials: (workByProject[key] ?? [])
+                    + monthTrials.map {
+                        ProjectFacts.TrialWork(endedOn: $0.endedOn, isConcluded: !$0.conclusion.trimmingSpaces.isEmpty)
+                    },
                 baselineChangedInMonth: try row.decode(Bool.self, "baseline_changed"),
                 earlierTrialOutcomes: earlierByProject[key] ?? [],
                 recentMonths: try Self.recentMonths(row)

@@ -38,15 +38,7 @@ extension MonthlyReport.ProjectEntry {
             gapClosed = nil
         }
 
-        // Each verdict is adjusted (Holm) over the project's trials as of the month's end: the
-        // earlier ones and the month's.
-        let monthTrials = facts.trials.sorted { $0.number < $1.number }
-        let family = Statistics.compare(
-            trials: facts.earlierTrialOutcomes + monthTrials.map(\.outcome), baseline: facts.baseline,
-            plannedRate: facts.targetRate)
-        trials = zip(monthTrials, family.suffix(monthTrials.count)).map {
-            MonthlyReport.TrialEntry(trial: $0, comparison: $1)
-        }
+        trials = Self.trialEntries(facts)
         milestones = MonthlyReport.MilestoneProgress(facts.milestones, in: month, asOf: asOf)
         rank = nil
         calledIn = false
@@ -136,4 +128,21 @@ extension MonthlyReport.ProjectEntry {
     /// Slack for comparing a rate with the glide path: the expected rate is computed, and a rate
     /// exactly on the path must not fall off it by rounding.
     static let tolerance = 1e-12
+
+    /// The month's trials, each verdict adjusted (Holm) over the project's trials as of the
+    /// month's end: the earlier ones and the month's. Nothing is computed for a month without
+    /// trials, and the plan behind the slab advice (the costly part) only when one of the month's
+    /// trials is inconclusive.
+    static func trialEntries(_ facts: ProjectFacts) -> [MonthlyReport.TrialEntry] {
+        let monthTrials = facts.trials.sorted { $0.number < $1.number }
+        guard !monthTrials.isEmpty else { return [] }
+        let judged = Statistics.compare(
+            trials: facts.earlierTrialOutcomes + monthTrials.map(\.outcome), baseline: facts.baseline
+        ).suffix(monthTrials.count)
+        let plan =
+            judged.contains { $0.verdict == .noDetectableChange }
+            ? Statistics.plan(baseline: facts.baseline, rate: facts.targetRate, alpha: judged[judged.startIndex].alpha)
+            : nil
+        return zip(monthTrials, judged).map { MonthlyReport.TrialEntry(trial: $0, comparison: $1.advised(by: plan)) }
+    }
 }
