@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "TackleStore", targets: ["TackleStore"]),
         .library(name: "TackleScheduler", targets: ["TackleScheduler"]),
         .library(name: "TackleReport", targets: ["TackleReport"]),
+        .library(name: "TackleBoard", targets: ["TackleBoard"]),
         .library(name: "TackleDemo", targets: ["TackleDemo"]),
         .library(name: "TackleDomain", targets: ["TackleDomain"]),
         .library(name: "LibPQ", targets: ["LibPQ"]),
@@ -65,6 +66,9 @@ let package = Package(
             dependencies: ["TackleDomain"],
             swiftSettings: swiftSettings
         ),
+        // The notice board: the reports and a project's page as self-contained HTML with inline SVG charts.
+        // No database.
+        .target(name: "TackleBoard", dependencies: ["TackleDomain", "TackleReport"], swiftSettings: swiftSettings),
         // The demo plant, written through the store's service calls.
         .target(
             name: "TackleDemo",
@@ -97,6 +101,7 @@ let package = Package(
                 "TackleScheduler",
                 "TackleStore",
                 "TackleReport",
+                "TackleBoard",
                 "TackleDemo",
                 "TackleDomain",
                 "LibPQ",
@@ -151,6 +156,11 @@ let package = Package(
         .testTarget(
             name: "TackleReportTests",
             dependencies: ["TackleReport", "TackleDomain", "ReportFixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TackleBoardTests",
+            dependencies: ["TackleBoard", "TackleReport", "TackleDomain", "ReportFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

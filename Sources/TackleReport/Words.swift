@@ -1,12 +1,14 @@
 import TackleDomain
 
 /// The words of the reports in one language: one spelling per status, judgement, part and finding.
-struct Words: Sendable {
-    var language: Language
+package struct Words: Sendable {
+    package var language: Language
 
-    var isChinese: Bool { language == .zh }
+    package init(language: Language) { self.language = language }
 
-    func status(_ status: ProjectStatus) -> String {
+    package var isChinese: Bool { language == .zh }
+
+    package func status(_ status: ProjectStatus) -> String {
         switch (status, language) {
         case (.proposed, .zh): "拟立项"
         case (.active, .zh): "进行中"
@@ -21,7 +23,7 @@ struct Words: Sendable {
         }
     }
 
-    func judgement(_ judgement: MonthlyReport.Judgement) -> String {
+    package func judgement(_ judgement: MonthlyReport.Judgement) -> String {
         switch (judgement, language) {
         case (.onTrack, .zh): "正常"
         case (.atRisk, .zh): "有风险"
@@ -36,7 +38,7 @@ struct Words: Sendable {
         }
     }
 
-    func part(_ part: ScorePart.Part) -> String {
+    package func part(_ part: ScorePart.Part) -> String {
         switch (part, language) {
         case (.progress, .zh): "指标进度"
         case (.milestones, .zh): "节点完成"
@@ -49,7 +51,7 @@ struct Words: Sendable {
         }
     }
 
-    func verdict(_ verdict: Verdict) -> String {
+    package func verdict(_ verdict: Verdict) -> String {
         switch (verdict, language) {
         case (.better, .zh): "改善"
         case (.worse, .zh): "变差"
@@ -60,7 +62,7 @@ struct Words: Sendable {
         }
     }
 
-    func milestoneState(_ state: Milestone.State) -> String {
+    package func milestoneState(_ state: Milestone.State) -> String {
         switch (state, language) {
         case (.open, .zh): "未到期"
         case (.doneOnTime, .zh): "按期完成"
@@ -74,12 +76,12 @@ struct Words: Sendable {
     }
 
     /// `12 days` / `12 天`.
-    func days(_ count: Int) -> String {
+    package func days(_ count: Int) -> String {
         isChinese ? "\(count) 天" : (count == 1 ? "1 day" : "\(count) days")
     }
 
     /// `214 days left`, `due today`, `overdue by 12 days`, `completed 2026-05-20`.
-    func due(_ project: MonthlyReport.ProjectEntry) -> String {
+    package func due(_ project: MonthlyReport.ProjectEntry) -> String {
         guard let daysLeft = project.daysLeft else {
             return status(project.status) + (project.closedOn.map { " \($0)" } ?? "")
         }
@@ -89,17 +91,17 @@ struct Words: Sendable {
     }
 
     /// `#1, #3` / `#1、#3`.
-    func numbers(_ numbers: [Int]) -> String {
+    package func numbers(_ numbers: [Int]) -> String {
         numbers.map { "#\($0)" }.joined(separator: isChinese ? "、" : ", ")
     }
 
     /// A list of names or keys, or `none` / `无`.
-    func list(_ items: [String]) -> String {
+    package func list(_ items: [String]) -> String {
         items.isEmpty ? (isChinese ? "无" : "none") : items.joined(separator: isChinese ? "、" : ", ")
     }
 
     /// One finding in words.
-    func finding(_ finding: Finding) -> String {
+    package func finding(_ finding: Finding) -> String {
         let zh = isChinese
         let rate = finding.rate.map { Format.percent($0) } ?? "-"
         let expected = finding.expected.map { Format.percent($0) } ?? "-"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TackleBoard
 import TackleDomain
 import TackleReport
 import TackleStore
@@ -20,6 +21,7 @@ extension ReportCommand {
                   tackle report monthly --month 2026-10 --lang zh
                   tackle report monthly --month 2026-05 --project SLAB-CRACK-2026
                   tackle report monthly --month 2026-05 --format json | jq '.called_in'
+                  tackle report monthly --month 2026-10 --format html > 2026-10.html   # the sheet to post
                 """
         )
 
@@ -27,14 +29,15 @@ extension ReportCommand {
         var month: String?
         @Option(help: "Only this project's section (the ranking and summary stay plant-wide).")
         var project: String?
-        @Option(help: "text (aligned for people) or json (for programs).")
+        @Option(
+            help: "text (aligned for people), json (for programs) or html (the sheet to post: one self-contained page).")
         var format: String = "text"
         @OptionGroup var language: LanguageOption
         @OptionGroup var plant: PlantOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let format = try ReportFormat.parse(format)
+            let format = try PageFormat.parse(format)
             let language = try language.language()
             let clock = try plant.clock()
             let today = clock.date()
@@ -60,7 +63,10 @@ extension ReportCommand {
                 }
                 report.projects = report.projects.filter { $0.key == project }
             }
-            Output.text(try format.render(report, language: language))
+            switch format.reportFormat {
+            case let format?: Output.text(try format.render(report, language: language))
+            case nil: Output.text(BoardPage.monthly(report, language: language))
+            }
         }
     }
 }

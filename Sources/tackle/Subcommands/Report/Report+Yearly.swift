@@ -1,4 +1,5 @@
 import ArgumentParser
+import TackleBoard
 import TackleDomain
 import TackleReport
 import TackleStore
@@ -20,19 +21,20 @@ extension ReportCommand {
                   tackle report yearly                        # this year so far, plant time
                   tackle report yearly --year 2026 --lang zh
                   tackle report yearly --year 2026 --format json | jq '.units'
+                  tackle report yearly --year 2026 --format html > 2026.html   # with a heat map of the scores
                 """
         )
 
         @Option(help: "The year, YYYY (default: the plant's current year).")
         var year: String?
-        @Option(help: "text (aligned for people) or json (for programs).")
+        @Option(help: "text (aligned for people), json (for programs) or html (one self-contained page).")
         var format: String = "text"
         @OptionGroup var language: LanguageOption
         @OptionGroup var plant: PlantOptions
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let format = try ReportFormat.parse(format)
+            let format = try PageFormat.parse(format)
             let language = try language.language()
             let clock = try plant.clock()
             let today = clock.date()
@@ -55,6 +57,7 @@ extension ReportCommand {
             switch format {
             case .text: Output.text(report.renderText(language: language))
             case .json: try Output.json(report)
+            case .html: Output.text(BoardPage.yearly(report, language: language))
             }
         }
 
