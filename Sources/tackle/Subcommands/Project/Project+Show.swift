@@ -1,4 +1,5 @@
 import ArgumentParser
+import TackleBoard
 import TackleDomain
 import TackleReport
 import TackleStore
@@ -11,14 +12,26 @@ extension ProjectCommand {
                 Each milestone's state is where it stands today, plant time: open, done-on-time, done-late \
                 or overdue.
 
-                Example:
+                --format html prints the project's page for the notice board, one self-contained file: the \
+                p-chart of the rate from the baseline's first month to --month with its limits, target, glide \
+                path and trial periods; the trials against the baseline (forest plot, Holm-adjusted verdicts); \
+                the trials pooled by each parameter; the milestones as they stood at the month's end; the latest \
+                changes. --month defaults to the last complete month at the plant; only data up to its end counts.
+
+                Examples:
                   tackle project show SLAB-CRACK-2026 --json
+                  tackle project show SLAB-CRACK-2026 --format html --month 2026-10 > SLAB-CRACK-2026.html
                 """)
 
         @Argument(help: "The project key.")
         var key: String
+        @Option(help: "text (for people), json (same as --json) or html (the project's page for the notice board).")
+        var format: String?
+        @Option(help: "The month of the HTML page, YYYY-MM (default: the last complete month at the plant).")
+        var month: String?
+        @OptionGroup var language: LanguageOption
         @OptionGroup var plant: PlantOptions
-        @OptionGroup var format: JSONFlag
+        @OptionGroup var json: JSONFlag
         @OptionGroup var global: GlobalOptions
 
         /// The `--json` document of `project show`.
@@ -31,14 +44,31 @@ extension ProjectCommand {
         }
 
         func run() throws {
-            let today = try plant.clock().date()
+            if json.json, format != nil {
+                throw DomainError(.invalidValue, message: "give --json or --format, not both (--json is --format json)")
+            }
+            let format = try format.map { try PageFormat.parse($0) } ?? (json.json ? .json : .text)
+            if format != .html, month != nil {
+                throw DomainError(
+                    .invalidValue, field: "--month", message: "the month is for the HTML page; add --format html")
+            }
+            let clock = try plant.clock()
+            let today = clock.date()
+            if format == .html {
+                let language = try language.language()
+                let month = try month.map { try Input.month($0, field: "--month") } ?? clock.lastCompleteMonth()
+                let page = try global.withStore { store in
+                    try store.projectPage(key, month: month, today: today, timeZone: clock.timeZone)
+                }
+                return Output.text(BoardPage.project(page, language: language, clock: clock))
+            }
             let detail = try global.withStore { store in
                 Detail(
                     project: try store.project(key), members: try store.members(of: key),
                     milestones: try store.milestones(of: key), trials: try store.trials(of: key),
                     observations: try store.observations(of: key))
             }
-            if format.json { return try Output.json(detail) }
+            if format == .json { return try Output.json(detail) }
             let project = detail.project
             let metric = project.metric
             var text = Fields([
