@@ -4,8 +4,8 @@
 ///
 /// Build one with ``init(month:asOf:project:members:milestones:trials:chart:history:)`` from what
 /// the store gathers; the judging and pooling happen here, so the same records give the same page.
-/// Only what was known by ``asOf`` counts: trials that ended by then, milestones as they stood at
-/// its end, changes made by then.
+/// Trials count when they ended by ``asOf``, milestones as they stood at its end; the changes are
+/// the latest ones when the page is made (a correction after the month's end shows).
 public struct ProjectPage: Sendable, Hashable, Codable {
     /// The month of the page.
     public var month: Month
@@ -25,7 +25,7 @@ public struct ProjectPage: Sendable, Hashable, Codable {
     /// The trials pooled by each parameter they record, by parameter name; with a trend test
     /// wherever the values allow one (two or more values in one unit).
     public var parameters: [ParameterComparison]
-    /// The latest changes made by ``asOf``, newest first, at most ``historyLimit``.
+    /// The latest changes when the page was made, newest first, at most ``historyLimit``.
     public var history: [HistoryEntry]
 
     /// How many changes the page lists.
@@ -75,7 +75,7 @@ public struct ProjectPage: Sendable, Hashable, Codable {
     ///   - milestones: Its milestones, cancelled ones allowed (they are left out, as everywhere).
     ///   - trials: Its trials, voided ones and later ones allowed (they are left out).
     ///   - chart: The monthly p-chart up to the month.
-    ///   - history: Its recorded changes, any order, made by `asOf` (the store filters by the clock).
+    ///   - history: Its recorded changes, any order.
     public init(
         month: Month, asOf: LocalDate, project: Project, members: [Member], milestones: [Milestone],
         trials: [Trial], chart: ControlChart, history: [HistoryEntry]

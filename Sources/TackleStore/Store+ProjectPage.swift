@@ -4,24 +4,24 @@ import TackleDomain
 extension Store {
     /// Gathers a project's page on the notice board for a month: the project, its members,
     /// milestones, trials, the monthly p-chart from the baseline's first month to `month`, and its
-    /// latest changes made by the page's day.
+    /// latest changes.
     ///
     /// One read-only snapshot (repeatable read) so the parts agree with each other, and a fixed
     /// number of queries whatever the number of trials: the trials are read once and pooled by each
     /// parameter in memory, never a query per trial or per parameter. The page's day is the month's
-    /// last day, or `today` while the month runs; changes count when made before the end of that day
-    /// at the plant (`timeZone`).
+    /// last day, or `today` while the month runs: trials and milestones count as they stood then.
+    /// The changes are the latest ones when the page is made, whatever the month, so that a
+    /// correction made after the month's end shows on its page.
     ///
     /// - Parameters:
     ///   - key: The project.
     ///   - month: The page's month.
     ///   - today: Today at the plant.
-    ///   - timeZone: The plant's time zone (IANA), for the end of the page's day.
     /// - Returns: The page, for `BoardPage.project`.
     /// - Throws: ``StoreError`` `.notFound` for an unknown project; ``DomainError`` naming `month`
     ///   for a month that has not begun or that ends before the baseline's first month.
     public func projectPage(
-        _ key: String, month: Month, today: LocalDate, timeZone: String = "Asia/Shanghai"
+        _ key: String, month: Month, today: LocalDate
     ) throws -> ProjectPage {
         guard month.firstDay <= today else {
             throw DomainError(
@@ -42,16 +42,10 @@ extension Store {
                 }
                 let chart = try controlChart(
                     of: key, granularity: .month, from: .month(first), to: .month(month), today: today)
-                // The end of the page's day at the plant, as an instant: later changes are not shown.
-                let cutoff =
-                    try connection.query(
-                        "SELECT floor(extract(epoch FROM (($1::date + 1)::timestamp AT TIME ZONE $2)))::bigint AS cutoff",
-                        [asOf, timeZone]
-                    ).first?.decode(Int.self, "cutoff") ?? Int.max
                 return ProjectPage(
                     month: month, asOf: asOf, project: project, members: try members(of: key),
                     milestones: try milestones(of: key), trials: try trials(of: key), chart: chart,
-                    history: try history(of: key).filter { $0.instant < cutoff })
+                    history: try history(of: key))
             }
         }
     }

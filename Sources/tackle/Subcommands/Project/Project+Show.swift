@@ -14,9 +14,10 @@ extension ProjectCommand {
 
                 --format html prints the project's page for the notice board, one self-contained file: the \
                 p-chart of the rate from the baseline's first month to --month with its limits, target, glide \
-                path and trial periods; the trials against the baseline (forest plot, Holm-adjusted verdicts); \
-                the trials pooled by each parameter; the milestones as they stood at the month's end; the latest \
-                changes. --month defaults to the last complete month at the plant; only data up to its end counts.
+                path and trial periods; the trials that ended by the month's end against the baseline (forest \
+                plot, Holm-adjusted verdicts) and pooled by each parameter; the milestones as they stood at the \
+                month's end; the latest changes, up to now. --month defaults to the last complete month at the \
+                plant.
 
                 Examples:
                   tackle project show SLAB-CRACK-2026 --json
@@ -58,7 +59,7 @@ extension ProjectCommand {
                 let language = try language.language()
                 let month = try month.map { try Input.month($0, field: "--month") } ?? clock.lastCompleteMonth()
                 let page = try global.withStore { store in
-                    try store.projectPage(key, month: month, today: today, timeZone: clock.timeZone)
+                    try store.projectPage(key, month: month, today: today)
                 }
                 return Output.text(BoardPage.project(page, language: language, clock: clock))
             }
