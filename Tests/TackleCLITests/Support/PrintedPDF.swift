@@ -64,8 +64,10 @@ struct PrintedPDF: Sendable {
             const span = document.createElement('span');
             span.className = 'tackle-marker';
             span.textContent = text;
-            span.style.cssText = 'position:absolute;font-size:2px;line-height:0;color:#fff;white-space:nowrap';
-            node.parentNode.insertBefore(span, atEnd ? node.nextSibling : node);
+            span.style.cssText = 'position:absolute;font-size:2px;color:#fff;white-space:nowrap';
+            // After the text node even for a start marker: on the same line as the text, never above
+            // it, where a heading at the top of a page would put it in the margin (not printed).
+            node.parentNode.insertBefore(span, node.nextSibling);
           };
           const posting = document.querySelector('section.posting');
           mark(posting, '\#(Marker.postingStart)', false);
