@@ -100,11 +100,18 @@ enum BoardDocument {
         .detail { break-before: page; }
         @media screen { .detail { border-top: 2px solid #444; margin-top: 18px; padding-top: 6px; } }
         @page { size: A4 landscape; margin: 10mm; }
+        .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 18px; align-items: start; }
+        .columns ul, .columns ol { margin: 2px 0; padding-left: 18px; }
         @media print {
           body { margin: 0; font-size: 8.5pt; }
-          .posting h1 { font-size: 13pt; }
-          .posting table { font-size: 8pt; }
+          .posting { font-size: 7.5pt; line-height: 1.25; }
+          .posting h1 { font-size: 12pt; margin: 0 0 2px; }
+          .posting h2 { font-size: 9pt; margin: 4px 0 2px; }
+          .posting p { margin: 1px 0 2px; }
+          .posting table { font-size: 7.5pt; margin: 2px 0 4px; }
           .posting th, .posting td { padding: 0 3px; }
+          .posting .best { padding: 1px 6px; margin: 0 0 2px; }
+          .posting svg[data-chart="sparkline"] { height: 13px; width: auto; }
           tr, svg.chart, ol.timeline li { break-inside: avoid; }
         }
 

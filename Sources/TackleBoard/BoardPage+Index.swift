@@ -49,7 +49,10 @@ extension BoardPage {
             html.element("h1", text: title)
             if let latest, let newest = sorted.first(where: { $0.month == latest }), let sheet = newest.files.first {
                 html.element("p", ["class": "best"]) { line in
-                    line.text(words.say("最新公示：\(latest)（第 \(newest.revision) 版） ", "Latest sheet: \(latest) (revision \(newest.revision)) "))
+                    line.text(
+                        words.say(
+                            "最新公示：\(latest)（第 \(newest.revision) 版） ",
+                            "Latest sheet: \(latest) (revision \(newest.revision)) "))
                     link(&line, sheet)
                 }
             } else {

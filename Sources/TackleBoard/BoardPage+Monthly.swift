@@ -37,10 +37,17 @@ extension BoardPage {
                 return
             }
             ranking(&html, report, words)
+            // Two columns under the ranking, so that the posting stays on one printed page.
+            html.open("div", ["class": "columns"])
+            html.open("div")
             best(&html, report, words)
             calledIn(&html, report, words)
+            html.close("div")
+            html.open("div")
             followUp(&html, report, words)
             unranked(&html, report, words)
+            html.close("div")
+            html.close("div")
             html.close("section")
             summary(&html, report, words)
             for project in report.projects {
@@ -173,7 +180,9 @@ extension BoardPage {
                 line.element("span", ["class": "key"], text: item.key)
                 let talk =
                     item.talk.map {
-                        words.say("\($0.heldOn) 由\(oneLine($0.heldByName))约谈", "talk held \($0.heldOn) by \(oneLine($0.heldByName))")
+                        words.say(
+                            "\($0.heldOn) 由\(oneLine($0.heldByName))约谈",
+                            "talk held \($0.heldOn) by \(oneLine($0.heldByName))")
                     } ?? words.say("尚未约谈", "no talk recorded")
                 var change = words.say("本月未参加排名", "not ranked this month")
                 if let score = item.score, let delta = item.scoreChange {

@@ -9,11 +9,14 @@ extension BoardPage {
         html.open("section", ["class": "detail", "id": "plant"])
         html.element("h2", text: words.say("全厂汇总 \(report.month)", "Plant summary \(report.month)"))
         let statuses = ProjectStatus.allCases.filter { summary.byStatus[$0] > 0 }
-            .map { words.say("\(words.status($0)) \(summary.byStatus[$0])", "\(summary.byStatus[$0]) \(words.status($0))") }
+            .map {
+                words.say("\(words.status($0)) \(summary.byStatus[$0])", "\(summary.byStatus[$0]) \(words.status($0))")
+            }
         let judgements = MonthlyReport.Judgement.allCases.filter { summary.byJudgement[$0] > 0 }
             .map {
                 words.say(
-                    "\(words.judgement($0)) \(summary.byJudgement[$0])", "\(summary.byJudgement[$0]) \(words.judgement($0))")
+                    "\(words.judgement($0)) \(summary.byJudgement[$0])",
+                    "\(summary.byJudgement[$0]) \(words.judgement($0))")
             }
         let separator = words.say("、", ", ")
         html.element(
@@ -45,7 +48,8 @@ extension BoardPage {
                 &html, metric.withFigures == 0 ? "-" : counts(figures.defective, figures.inspected, rate: figures.rate))
             number(&html, String(metric.trials))
             let outcomes = metric.trialOutcomes
-            number(&html, metric.trials == 0 ? "-" : counts(outcomes.defective, outcomes.inspected, rate: outcomes.rate))
+            number(
+                &html, metric.trials == 0 ? "-" : counts(outcomes.defective, outcomes.inspected, rate: outcomes.rate))
             html.close("tr")
         }
         endTable(&html)
@@ -92,7 +96,9 @@ extension BoardPage {
         if let gap = project.gapClosed {
             let share = Format.percent(gap, decimals: 0)
             let plan = Format.percent(project.expectedGapClosed, decimals: 0)
-            fact(&html, words.say("差距缩小", "Gap closed"), words.say("\(share)（计划 \(plan)）", "\(share) (expected \(plan))"))
+            fact(
+                &html, words.say("差距缩小", "Gap closed"), words.say("\(share)（计划 \(plan)）", "\(share) (expected \(plan))")
+            )
         }
         html.close("dl")
 
@@ -126,7 +132,9 @@ extension BoardPage {
         if let months = project.recentMonths {
             startTable(
                 &html, caption: words.say("近六月缺陷率", "The last six months"),
-                headers: [words.say("月份", "Month"), words.say("缺陷/检验", "Defective/inspected"), words.say("缺陷率", "Rate")],
+                headers: [
+                    words.say("月份", "Month"), words.say("缺陷/检验", "Defective/inspected"), words.say("缺陷率", "Rate"),
+                ],
                 numeric: [1, 2])
             for month in months {
                 html.open("tr")
@@ -149,7 +157,8 @@ extension BoardPage {
     }
 
     /// The trials that ended in the month, one row each, with their verdicts.
-    private static func trials(_ html: inout HTML, _ trials: [MonthlyReport.TrialEntry], _ month: Month, _ words: Words) {
+    private static func trials(_ html: inout HTML, _ trials: [MonthlyReport.TrialEntry], _ month: Month, _ words: Words)
+    {
         guard !trials.isEmpty else {
             html.element("p", text: words.say("本月结束的试验：无", "Trials ended in \(month): none"))
             return
@@ -165,7 +174,9 @@ extension BoardPage {
             html.open("tr")
             html.element("th", ["scope": "row"], text: trial.label)
             cell(&html, oneLine(trial.lever))
-            cell(&html, (trial.parameters.map(\.description) + trial.conditions.map(\.description)).joined(separator: " "))
+            cell(
+                &html,
+                (trial.parameters.map(\.description) + trial.conditions.map(\.description)).joined(separator: " "))
             number(&html, "\(trial.outcome.defective)/\(trial.outcome.inspected)")
             number(&html, rateWithInterval(trial.outcome.rate, trial.outcome.interval.map { $0.lower...$0.upper }))
             html.element("td") { verdict(&$0, trial.verdict, words) }

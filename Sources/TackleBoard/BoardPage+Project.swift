@@ -56,12 +56,16 @@ extension BoardPage {
         html.open("dl", ["class": "facts"])
         let selection =
             project.leaderSelection == .open ? words.say("揭榜挂帅", "open selection") : words.say("指定", "appointed")
-        fact(&html, words.say("负责人", "Leader"), "\(oneLine(project.leaderName)) (\(project.leaderNo))，\(selection)")
+        fact(
+            &html, words.say("负责人", "Leader"),
+            "\(oneLine(project.leaderName)) (\(project.leaderNo))" + words.say("，", ", ") + selection)
         let current = page.members.filter { $0.leftOn == nil }
         let former = page.members.filter { $0.leftOn != nil }
-        var people = current.map { "\(oneLine($0.name))（\(role($0.role, words))）" }.joined(separator: words.say("、", ", "))
+        var people = current.map { "\(oneLine($0.name))（\(role($0.role, words))）" }.joined(
+            separator: words.say("、", ", "))
         if !former.isEmpty {
-            people += words.say("；已退出：", "; former: ")
+            people +=
+                words.say("；已退出：", "; former: ")
                 + former.map { "\(oneLine($0.name))（\($0.leftOn.map(\.description) ?? "")）" }
                 .joined(separator: words.say("、", ", "))
         }
@@ -130,7 +134,9 @@ extension BoardPage {
             html.element("th", ["scope": "row"], text: trial.label)
             cell(&html, oneLine(trial.lever))
             cell(&html, "\(trial.startedOn)..\(trial.endedOn)")
-            cell(&html, (trial.parameters.map(\.description) + trial.conditions.map(\.description)).joined(separator: " "))
+            cell(
+                &html,
+                (trial.parameters.map(\.description) + trial.conditions.map(\.description)).joined(separator: " "))
             number(&html, "\(trial.outcome.defective)/\(trial.outcome.inspected)")
             number(&html, rateWithInterval(comparison.trialRate, comparison.trialInterval))
             number(&html, difference(comparison))
@@ -148,6 +154,7 @@ extension BoardPage {
     static func difference(_ comparison: Comparison) -> String {
         guard let difference = comparison.difference else { return "-" }
         guard let interval = comparison.differenceInterval else { return Format.points(difference) }
-        return "\(Format.points(difference)) (\(Format.points(interval.lowerBound)) ~ \(Format.points(interval.upperBound)))"
+        return
+            "\(Format.points(difference)) (\(Format.points(interval.lowerBound)) ~ \(Format.points(interval.upperBound)))"
     }
 }

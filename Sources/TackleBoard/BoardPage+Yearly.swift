@@ -34,9 +34,11 @@ extension BoardPage {
                 "p", ["class": "meta"],
                 text: words.say(
                     "各月得分按当月评分细则；平均分为参加排名月份得分的平均；年度排名按平均分，同分同名次",
-                    "monthly scores by each month's rubric; average over the months ranked; equal averages share a rank"))
+                    "monthly scores by each month's rubric; average over the months ranked; equal averages share a rank"
+                ))
             guard !report.projects.isEmpty else {
-                html.element("p", text: words.say("\(report.year) 年无列入考核的攻关项目", "no project was listed in \(report.year)"))
+                html.element(
+                    "p", text: words.say("\(report.year) 年无列入考核的攻关项目", "no project was listed in \(report.year)"))
                 html.close("section")
                 return
             }
@@ -61,7 +63,8 @@ extension BoardPage {
         }
         if first == last {
             return words.say(
-                "攻关项目年度考核汇总 \(report.year)（\(first.month) 月）", "tackle yearly assessment \(report.year) (month \(first))")
+                "攻关项目年度考核汇总 \(report.year)（\(first.month) 月）",
+                "tackle yearly assessment \(report.year) (month \(first))")
         }
         return words.say(
             "攻关项目年度考核汇总 \(report.year)（\(first.month)-\(last.month) 月）",
@@ -97,7 +100,8 @@ extension BoardPage {
 
     /// The units by yearly rank.
     private static func units(_ html: inout HTML, _ report: YearlyReport, _ words: Words) {
-        html.element("h2", text: words.say("单位年度排名（作业区、科室、党支部）", "Units by yearly rank (work areas, sections, party branches)"))
+        html.element(
+            "h2", text: words.say("单位年度排名（作业区、科室、党支部）", "Units by yearly rank (work areas, sections, party branches)"))
         startTable(
             &html, caption: words.say("\(report.year) 年单位年度排名", "Units by yearly rank, \(report.year)"),
             headers: [

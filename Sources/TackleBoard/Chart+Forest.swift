@@ -21,7 +21,8 @@ extension Chart {
         let width = 820.0
         let height = top + Double(max(trials.count, 1)) * rowHeight + 30
         let highest =
-            (trials.compactMap { $0.comparison.trialInterval?.upperBound } + [baselineInterval?.upperBound ?? 0]).max() ?? 0
+            (trials.compactMap { $0.comparison.trialInterval?.upperBound } + [baselineInterval?.upperBound ?? 0]).max()
+            ?? 0
         let axis = Scale.roundAxis(upTo: highest * 1.05, steps: 6)
         let plotRight = width - right
         let x = Scale(domain: 0...axis.top, from: left, to: plotRight)
@@ -35,7 +36,10 @@ extension Chart {
                 return "\(judged.trial.label) \(rate) \(words.verdict(comparison.verdict))"
             }.joined(separator: zh ? "；" : "; ")
             + (zh ? "；基准 " : "; baseline ") + BoardPage.rateWithInterval(baseline.rate, baselineInterval)
-        svg(into: &html, kind: .forest, points: marked, width: width, height: height, title: title, description: description) {
+        svg(
+            into: &html, kind: .forest, points: marked, width: width, height: height, title: title,
+            description: description
+        ) {
             svg in
             if let interval = baselineInterval {
                 svg.empty(
@@ -55,17 +59,21 @@ extension Chart {
             line(into: &svg, left, bottom, plotRight, bottom, stroke: "#000", width: 0.8)
             if let rate = baseline.rate {
                 line(into: &svg, x(rate), top - 6, x(rate), bottom, stroke: "#000", width: 1.2)
-                text(into: &svg, (zh ? "基准 " : "baseline ") + Format.percent(rate), x: x(rate) + 3, y: top - 10, size: 9)
+                text(
+                    into: &svg, (zh ? "基准 " : "baseline ") + Format.percent(rate), x: x(rate) + 3, y: top - 10, size: 9)
             }
             line(into: &svg, x(target), top - 6, x(target), bottom, stroke: "#000", width: 1, dash: "8 3 2 3")
             text(
                 into: &svg, (zh ? "目标 " : "target ") + Format.percent(target), x: x(target) - 3, y: top - 10,
                 anchor: "end", size: 9)
-            text(into: &svg, zh ? "结论（Holm 校正 p）" : "verdict (Holm p)", x: plotRight + 10, y: top - 10, size: 9, weight: "bold")
+            text(
+                into: &svg, zh ? "结论（Holm 校正 p）" : "verdict (Holm p)", x: plotRight + 10, y: top - 10, size: 9,
+                weight: "bold")
             for (row, judged) in trials.enumerated() {
                 let comparison = judged.comparison
                 let middle = top + (Double(row) + 0.5) * rowHeight
-                text(into: &svg, judged.trial.label, x: left - 8, y: middle + 4, anchor: "end", size: 10, weight: "bold")
+                text(
+                    into: &svg, judged.trial.label, x: left - 8, y: middle + 4, anchor: "end", size: 10, weight: "bold")
                 if let interval = comparison.trialInterval {
                     let (a, b) = (x(interval.lowerBound), x(interval.upperBound))
                     line(into: &svg, a, middle, b, middle, stroke: "#000", width: 1.2)
@@ -73,8 +81,10 @@ extension Chart {
                     line(into: &svg, b, middle - 4, b, middle + 4, stroke: "#000", width: 1.2)
                 }
                 if let rate = comparison.trialRate {
-                    marker(into: &svg, verdict: comparison.verdict, x: x(rate), y: middle, label: "\(judged.trial.label) "
-                        + "\(comparison.trial.defective)/\(comparison.trial.inspected) = \(Format.percent(rate))")
+                    marker(
+                        into: &svg, verdict: comparison.verdict, x: x(rate), y: middle,
+                        label: "\(judged.trial.label) "
+                            + "\(comparison.trial.defective)/\(comparison.trial.inspected) = \(Format.percent(rate))")
                 }
                 text(
                     into: &svg, "\(words.verdict(comparison.verdict)) (\(Format.pValue(comparison.adjustedPValue)))",
@@ -95,7 +105,10 @@ extension Chart {
         case .noDetectableChange:
             svg.element(
                 "circle",
-                ["class": "point", "cx": cx, "cy": cy, "r": "5", "fill": "#fff", "stroke": "#000", "stroke-width": "1.5"]
+                [
+                    "class": "point", "cx": cx, "cy": cy, "r": "5", "fill": "#fff", "stroke": "#000",
+                    "stroke-width": "1.5",
+                ]
             ) { $0.element("title", text: label) }
         case .worse:
             svg.element(

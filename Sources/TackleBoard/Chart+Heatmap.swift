@@ -49,11 +49,16 @@ extension Chart {
         into svg: inout HTML, _ month: YearlyReport.MonthScore, key: String, x: Double, y: Double, width: Double,
         height: Double, zh: Bool
     ) {
-        let (cx, cy, w, h) = (Scale.number(x + 1), Scale.number(y + 1), Scale.number(width - 2), Scale.number(height - 2))
+        let (cx, cy, w, h) = (
+            Scale.number(x + 1), Scale.number(y + 1), Scale.number(width - 2), Scale.number(height - 2)
+        )
         guard let score = month.score else {
             svg.empty(
                 "rect",
-                ["x": cx, "y": cy, "width": w, "height": h, "fill": "#fff", "stroke": "#999", "stroke-dasharray": "2 2"],
+                [
+                    "x": cx, "y": cy, "width": w, "height": h, "fill": "#fff", "stroke": "#999",
+                    "stroke-dasharray": "2 2",
+                ],
                 selfClosing: true)
             text(into: &svg, "-", x: x + width / 2, y: y + 13, anchor: "middle", size: 10, fill: "#555")
             return
@@ -62,7 +67,8 @@ extension Chart {
         let clamped = Double(min(max(score, 0), 100))
         let grey = Int((245 - clamped * 1.7).rounded())
         let fill = "rgb(\(grey),\(grey),\(grey))"
-        let label = "\(key) \(month.month): " + (zh ? "得分 \(score)" : "score \(score)")
+        let label =
+            "\(key) \(month.month): " + (zh ? "得分 \(score)" : "score \(score)")
             + (month.rank.map { zh ? "，排名 \($0)" : ", rank \($0)" } ?? "")
             + (month.calledIn ? (zh ? "，约谈" : ", called in") : "")
         svg.element(

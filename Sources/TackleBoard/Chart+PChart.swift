@@ -49,7 +49,10 @@ extension Chart {
             : (zh ? "异常信号：" : "signals: ")
                 + signals.map { "\($0.period) \($0.signals.map(\.rawValue).joined(separator: "+"))" }
                 .joined(separator: zh ? "，" : ", ")
-        svg(into: &html, kind: .pchart, points: withRate, width: width, height: height, title: title, description: description) {
+        svg(
+            into: &html, kind: .pchart, points: withRate, width: width, height: height, title: title,
+            description: description
+        ) {
             svg in
             let plotLeft = left
             let plotRight = width - right
@@ -92,7 +95,8 @@ extension Chart {
             }
             if !limits.isEmpty {
                 svg.empty(
-                    "path", ["d": limits, "fill": "none", "stroke": "#000", "stroke-width": "0.8", "stroke-dasharray": "4 2"],
+                    "path",
+                    ["d": limits, "fill": "none", "stroke": "#000", "stroke-width": "0.8", "stroke-dasharray": "4 2"],
                     selfClosing: true)
             }
             line(into: &svg, plotLeft, y(chart.centre), plotRight, y(chart.centre), stroke: "#000", width: 1.2)
@@ -109,7 +113,8 @@ extension Chart {
             }
             let path = path(coordinates)
             if !path.isEmpty {
-                svg.empty("path", ["d": path, "fill": "none", "stroke": "#000", "stroke-width": "1.3"], selfClosing: true)
+                svg.empty(
+                    "path", ["d": path, "fill": "none", "stroke": "#000", "stroke-width": "1.3"], selfClosing: true)
             }
             for (point, coordinate) in zip(points, coordinates) {
                 guard let coordinate, let rate = point.rate else { continue }
@@ -119,11 +124,13 @@ extension Chart {
                     "circle",
                     [
                         "class": signalled ? "point signal" : "point", "cx": Scale.number(coordinate.x),
-                        "cy": Scale.number(coordinate.y), "r": signalled ? "4.5" : "3.5", "fill": signalled ? "#000" : "#fff",
+                        "cy": Scale.number(coordinate.y), "r": signalled ? "4.5" : "3.5",
+                        "fill": signalled ? "#000" : "#fff",
                         "stroke": "#000", "stroke-width": "1.3",
                     ]
                 ) { circle in
-                    let what = point.signals.isEmpty ? "" : " (" + point.signals.map(\.rawValue).joined(separator: ", ") + ")"
+                    let what =
+                        point.signals.isEmpty ? "" : " (" + point.signals.map(\.rawValue).joined(separator: ", ") + ")"
                     circle.element("title", text: "\(point.period): \(counts)\(Format.percent(rate))\(what)")
                 }
             }

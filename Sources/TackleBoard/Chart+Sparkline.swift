@@ -28,7 +28,9 @@ extension Chart {
         let none = zh ? "无数据" : "no figures"
         var description = months.map { "\($0.month) \($0.rate.map { Format.percent($0) } ?? none)" }
             .joined(separator: zh ? "，" : ", ")
-        if let baseline { description += zh ? "；基准 \(Format.percent(baseline))" : "; baseline \(Format.percent(baseline))" }
+        if let baseline {
+            description += zh ? "；基准 \(Format.percent(baseline))" : "; baseline \(Format.percent(baseline))"
+        }
         let title = zh ? "\(key) 近六月缺陷率" : "\(key): defect rate, last six months"
         svg(
             into: &html, kind: .sparkline, points: points.count { $0 != nil }, width: width, height: height,
@@ -39,13 +41,17 @@ extension Chart {
             }
             let path = path(points)
             if !path.isEmpty {
-                svg.empty("path", ["d": path, "fill": "none", "stroke": "#000", "stroke-width": "1.2"], selfClosing: true)
+                svg.empty(
+                    "path", ["d": path, "fill": "none", "stroke": "#000", "stroke-width": "1.2"], selfClosing: true)
             }
             for point in points {
                 guard let point else { continue }
                 svg.empty(
                     "circle",
-                    ["class": "point", "cx": Scale.number(point.x), "cy": Scale.number(point.y), "r": "2", "fill": "#000"],
+                    [
+                        "class": "point", "cx": Scale.number(point.x), "cy": Scale.number(point.y), "r": "2",
+                        "fill": "#000",
+                    ],
                     selfClosing: true)
             }
         }

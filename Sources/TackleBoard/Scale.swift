@@ -31,7 +31,8 @@ struct Scale: Sendable, Hashable {
         var magnitude = 1.0
         while magnitude > raw { magnitude /= 10 }
         while magnitude * 10 <= raw { magnitude *= 10 }
-        let step = [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * magnitude }.first { $0 * Double(count) >= value } ?? magnitude * 10
+        let step =
+            [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * magnitude }.first { $0 * Double(count) >= value } ?? magnitude * 10
         // A hair below the quotient, so that 0.6 / 0.2 = 3.0000000000000004 is three steps, not four.
         let steps = max(1, Int((value / step - 1e-9).rounded(.up)))
         return (step * Double(steps), (0...steps).map { Double($0) * step })

@@ -15,7 +15,8 @@ struct MonthlySheetTests {
     static let report: MonthlyReport = {
         let months = (0..<6).map { offset -> ProjectFacts.MonthFigures in
             let month = F.month.adding(months: offset - 5)
-            return ProjectFacts.MonthFigures(month: month, counts: offset == 2 ? nil : F.counts(30 - offset * 3, of: 1400))
+            return ProjectFacts.MonthFigures(
+                month: month, counts: offset == 2 ? nil : F.counts(30 - offset * 3, of: 1400))
         }
         var trending = F.project("TREND-2026", month: F.counts(15, of: 1400), previousMonth: F.counts(18, of: 1400))
         trending.recentMonths = months

@@ -19,7 +19,9 @@ struct ProjectPageTests {
             baselinePeriod: try! MonthRange.parse("2026-01..2026-03"), targetRate: 0.005),
         version: 1)
 
-    static func trial(_ number: Int, _ outcome: Proportion, ended: String, parameters: [String], voided: Bool = false)
+    static func trial(
+        _ number: Int, _ outcome: Proportion, ended: String, parameters: [String], voided: Bool = false
+    )
         -> Trial
     {
         var trial = F.trial(number, outcome: outcome, parameters: parameters)
@@ -33,7 +35,8 @@ struct ProjectPageTests {
     static let trials = [
         trial(1, F.counts(6, of: 650), ended: "2026-05-12", parameters: ["soft_reduction=4mm"]),
         trial(2, F.counts(1, of: 400), ended: "2026-06-12", parameters: ["soft_reduction=5mm"], voided: true),
-        trial(3, F.counts(3, of: 500), ended: "2026-07-12", parameters: ["soft_reduction=5mm", "casting_speed=1.2m/min"]),
+        trial(
+            3, F.counts(3, of: 500), ended: "2026-07-12", parameters: ["soft_reduction=5mm", "casting_speed=1.2m/min"]),
         trial(4, F.counts(40, of: 500), ended: "2026-10-20", parameters: ["soft_reduction=6mm"]),
         trial(5, F.counts(0, of: 300), ended: "2026-11-20", parameters: ["soft_reduction=6mm"]),
     ]
@@ -49,7 +52,8 @@ struct ProjectPageTests {
         let chart = try ControlChart(
             projectKey: project.key, title: project.title, metricName: project.metric.name,
             baseline: project.metric.baseline, baselinePeriod: project.metric.baselinePeriod, granularity: .month,
-            samples: samples, trials: [.init(number: 1, startedOn: F.date("2026-05-05"), endedOn: F.date("2026-05-12"))],
+            samples: samples,
+            trials: [.init(number: 1, startedOn: F.date("2026-05-05"), endedOn: F.date("2026-05-12"))],
             statusChanges: [])
         let history = (1...20).map { id in
             HistoryEntry(
@@ -61,7 +65,9 @@ struct ProjectPageTests {
         cancelled.cancelledOn = F.date("2026-07-01")
         return ProjectPage(
             month: month, asOf: F.date(asOf), project: project,
-            members: [Member(employeeNo: "E1001", name: "王磊", role: .leader, joinedOn: F.date("2026-04-01"), leftOn: nil)],
+            members: [
+                Member(employeeNo: "E1001", name: "王磊", role: .leader, joinedOn: F.date("2026-04-01"), leftOn: nil)
+            ],
             milestones: [
                 F.milestone(1, "方案", due: "2026-05-31", done: "2026-05-20"),
                 F.milestone(2, "试验", due: "2026-07-31", done: "2026-08-15"),

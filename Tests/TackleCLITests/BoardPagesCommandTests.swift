@@ -54,11 +54,15 @@ struct BoardPagesCommandTests {
         for attribute in ["src=\"", "href=\""] {
             for piece in html.components(separatedBy: attribute).dropFirst() {
                 let value = piece.prefix { $0 != "\"" }
-                #expect(!value.contains("//") && !value.contains(":"), "\(attribute)\(value)", sourceLocation: sourceLocation)
+                #expect(
+                    !value.contains("//") && !value.contains(":"), "\(attribute)\(value)",
+                    sourceLocation: sourceLocation)
             }
         }
         for chart in charts(in: html) {
-            #expect(chart.isImage && chart.hasViewBox && chart.hasDescription && !chart.title.isEmpty, sourceLocation: sourceLocation)
+            #expect(
+                chart.isImage && chart.hasViewBox && chart.hasDescription && !chart.title.isEmpty,
+                sourceLocation: sourceLocation)
             #expect(chart.marks == chart.declaredPoints, "\(chart.kind) \(chart.title)", sourceLocation: sourceLocation)
         }
         #expect(html.contains("<th scope=\"col\">"), sourceLocation: sourceLocation)
@@ -108,7 +112,8 @@ struct BoardPagesCommandTests {
         }
         #expect(sparklines.contains { $0.declaredPoints > 0 }, "the demo has recent figures")
         // One row per ranked project in the ranking, each linking to its section.
-        let ranking = posting.components(separatedBy: "<table class=\"ranking\">")[1].components(separatedBy: "</table>")[0]
+        let ranking = posting.components(separatedBy: "<table class=\"ranking\">")[1].components(
+            separatedBy: "</table>")[0]
         let ranked = report.projects.filter { $0.rank != nil }
         #expect(ranking.components(separatedBy: "<tr").count - 2 == ranked.count)
         for project in ranked {
@@ -157,7 +162,8 @@ struct BoardPagesCommandTests {
         let scored = year.projects.map { $0.months.count { $0.score != nil } }.reduce(0, +)
         try #require(scored > 0)
 
-        let outcome = try database.tackle.succeed("report", "yearly", "--year", "2026", "--format", "html", "--lang", "zh")
+        let outcome = try database.tackle.succeed(
+            "report", "yearly", "--year", "2026", "--format", "html", "--lang", "zh")
         let html = outcome.stdout
         Self.checkDocument(html, lang: "zh-Hans")
         let heatmaps = Self.charts(in: html).filter { $0.kind == "heatmap" }

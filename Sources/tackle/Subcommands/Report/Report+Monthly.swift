@@ -30,7 +30,8 @@ extension ReportCommand {
         @Option(help: "Only this project's section (the ranking and summary stay plant-wide).")
         var project: String?
         @Option(
-            help: "text (aligned for people), json (for programs) or html (the sheet to post: one self-contained page).")
+            help: "text (aligned for people), json (for programs) or html (the sheet to post: one self-contained page)."
+        )
         var format: String = "text"
         @OptionGroup var language: LanguageOption
         @OptionGroup var plant: PlantOptions
