@@ -37,10 +37,11 @@ extension BoardPage {
                 "p", ["class": "legend"],
                 text: words.say(
                     "粗实线：基准（中心线）；短虚线：3σ 控制限；点划线：目标；长虚线：计划路径；灰色带：试验期；"
-                        + "空心点：当月缺陷率；实心点：异常信号（超出控制限或连续 \(ControlChart.runRule) 个月在中心线同侧）",
+                        + "空心点：当月缺陷率；实心点：异常信号（超出控制限或连续 \(ControlChart.runRule) 个月在中心线同侧）；点线：状态变更",
                     "heavy line: baseline (centre line); short dashes: 3-sigma limits; dash-dot: target; long dashes: "
                         + "glide path; grey bands: trial periods; hollow dots: the month's rate; filled dots: signals "
-                        + "(outside the limits, or \(ControlChart.runRule) months in a row on one side)"))
+                        + "(outside the limits, or \(ControlChart.runRule) months in a row on one side); dotted: status changes"
+                ))
             html.close("section")
             trials(&html, page, words)
             pooled(&html, page, words)

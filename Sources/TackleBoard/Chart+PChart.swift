@@ -108,6 +108,14 @@ extension Chart {
                 into: &svg, (zh ? "目标 " : "target ") + Format.percent(target), x: plotRight - 2, y: y(target) - 3,
                 anchor: "end", size: 9)
             glidePath(into: &svg, project: project, from: plotLeft, to: plotRight, x: x, y: y)
+            // Status changes: a dotted line at the day, the new status written at the foot.
+            for change in chart.statusChanges {
+                let at = x(change.effectiveOn)
+                guard at >= plotLeft, at <= plotRight else { continue }
+                line(into: &svg, at, top, at, height - bottom, stroke: "#000", width: 0.8, dash: "1 2")
+                text(
+                    into: &svg, "→" + words.status(change.status), x: at + 2, y: height - bottom - 4, size: 8)
+            }
             let coordinates = points.enumerated().map { index, point in
                 point.rate.map { (x: plotLeft + (Double(index) + 0.5) * band, y: y($0)) }
             }
