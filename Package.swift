@@ -85,6 +85,7 @@ let package = Package(
         .target(
             name: "TackleScheduler",
             dependencies: [
+                "TackleBoard",
                 "TackleStore",
                 "TackleReport",
                 "TackleDomain",

@@ -45,16 +45,53 @@ public struct ReportFiles: Sendable {
     }
 
     /// True when the file exists and holds exactly the text whose SHA-256 is `checksum`.
-    public func isComplete(_ month: Month, _ format: ReportFormat, checksum: String) -> Bool {
-        guard let bytes = read(path(of: month, format)) else { return false }
+    public func isComplete(_ month: Month, _ format: ReportFormat, revision: Int? = nil, checksum: String) -> Bool {
+        guard let bytes = read(path(of: month, format, revision: revision)) else { return false }
         return SHA256.hex(bytes) == checksum
     }
 
     /// Writes a month's file atomically.
     public func write(_ text: String, for month: Month, _ format: ReportFormat, revision: Int? = nil) throws {
-        let final = path(of: month, format, revision: revision)
+        try write(text, toFile: fileName(of: month, format, revision: revision))
+    }
+
+    /// True for a name a file in the directory may have: letters, digits, `.`, `_` and `-`, not
+    /// starting with a dot (no path, no hidden file).
+    public static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".")
+            && name.utf8.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            }
+    }
+
+    /// The full path of a file in the directory.
+    public func path(ofFile name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// The bytes of a file in the directory, or nil when it cannot be read.
+    public func contents(ofFile name: String) -> [UInt8]? {
+        read(path(ofFile: name))
+    }
+
+    /// True when a file of that name exists in the directory.
+    public func exists(_ name: String) -> Bool {
+        access(path(ofFile: name), F_OK) == 0
+    }
+
+    /// Writes a file of the directory atomically: to a temporary name (`.tackle-*.tmp`), flushed,
+    /// renamed over `name`, and the directory flushed.
+    ///
+    /// - Throws: ``StoreError`` `.invalidInput` for a name that is not plain (see ``isPlainName(_:)``),
+    ///   `.fileSystem` when the file cannot be written.
+    public func write(_ text: String, toFile name: String) throws {
+        guard Self.isPlainName(name) else {
+            throw StoreError(.invalidInput, field: "file", "'\(name)' is not a plain file name for \(directory)")
+        }
+        let final = path(ofFile: name)
         let temporary =
-            "\(directory)/.\(fileName(of: month, format, revision: revision)).\(getpid())."
+            "\(directory)/.\(name.hasPrefix("tackle-") ? name : "tackle-" + name).\(getpid())."
             + "\(UInt32.random(in: .min ... .max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.error("cannot create \(temporary)") }
@@ -87,7 +124,7 @@ public struct ReportFiles: Sendable {
 
     /// Removes temporary files left by a writer that died (SIGKILL, power loss) before its rename.
     ///
-    /// Only this tool's own temporary names (`.tackle-status-*.tmp`) are touched, and only when
+    /// Only this tool's own temporary names (`.tackle-*.tmp`) are touched, and only when
     /// older than `age` seconds, so a writer on another host sharing the directory is never
     /// disturbed: writing a report takes milliseconds.
     ///
@@ -101,7 +138,7 @@ public struct ReportFiles: Sendable {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            guard name.hasPrefix(".tackle-status-"), name.hasSuffix(".tmp") else { continue }
+            guard name.hasPrefix(".tackle-"), name.hasSuffix(".tmp") else { continue }
             let path = directory + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0, Self.modified(info) <= now - age else { continue }

@@ -10,8 +10,9 @@ import Darwin
 #endif
 
 /// One publishing pass: every due month within the catch-up bound that is not yet published is
-/// published, oldest first, and every published month's files are checked and rewritten when
-/// missing or incomplete.
+/// published, oldest first, every published month's files are checked and rewritten when
+/// missing or incomplete, and the board (``BoardFiles``: HTML sheets, project pages, `index.html`)
+/// is brought up to date with the archive.
 ///
 /// Exactly-once is the database's job: ``Store/publish(_:content:instance:timeZone:)`` inserts
 /// under the period's primary key, so any number of instances may run passes at once.
@@ -40,6 +41,8 @@ public struct ReportPublisher: Sendable {
         public var published: [Month] = []
         /// Months whose files this pass wrote (published now or repaired).
         public var filesWritten: [Month] = []
+        /// The board's files this pass wrote (sheets, project pages, `index.html`), in order.
+        public var boardFiles: [String] = []
         /// Months due and published (by anyone) after the pass.
         public var due: [Month] = []
         /// Months already reported as changed, carried from pass to pass so each is logged once.
@@ -116,10 +119,10 @@ public struct ReportPublisher: Sendable {
             }
         }
 
-        // Files of every published month in the window: rewrite what is missing or incomplete,
-        // e.g. after a crash between the archive's commit and the file's rename.
+        // Files of every published month: rewrite what is missing or incomplete, e.g. after a
+        // crash between the archive's commit and the file's rename.
         let latestRevisions = Dictionary(
-            try store.publishedReports(in: first...last).map { ($0.period, $0) },
+            try store.publishedReports().map { ($0.period, $0) },
             uniquingKeysWith: { $0.revision > $1.revision ? $0 : $1 }
         ).values.sorted { $0.period < $1.period }
         for record in latestRevisions where !outcome.filesWritten.contains(record.period) {
@@ -133,6 +136,15 @@ public struct ReportPublisher: Sendable {
                 "rewrote report files from the archive",
                 metadata: ["report.period": "\(record.period)", "scheduler.instance": "\(instance)"])
         }
+
+        // The board: sheets, superseded revisions' files, project pages and the index.
+        let board = try BoardFiles(files: files).update(
+            from: store, today: schedule.clock.date(at: instant), language: language, logger: logger,
+            metadata: ["scheduler.instance": "\(instance)"], announced: Set(outcome.published))
+        for month in board.months where !outcome.filesWritten.contains(month) {
+            outcome.filesWritten.append(month)
+        }
+        outcome.boardFiles = board.written
         return outcome
     }
 

@@ -13,7 +13,8 @@ extension ReportCommand {
                 A published month is a record: it is never changed. Publishing it again archives the next \
                 revision (2, 3, ...) with its reason, beside the earlier ones, and writes its files into the \
                 output directory like the scheduled job (atomically); the plain file names then hold the latest \
-                revision. A month not yet complete cannot be published.
+                revision. The board is updated too: the HTML sheets (YYYY-MM.html, YYYY-MM-rN.html), the \
+                month's project pages and index.html. A month not yet complete cannot be published.
 
                 Examples:
                   tackle report publish --month 2026-10 --reason "炼钢二厂补报十月数据"
@@ -62,6 +63,11 @@ extension ReportCommand {
             for format in ReportFormat.allCases {
                 try files.write(content.rendering(format), for: month, format)
                 try files.write(content.rendering(format), for: month, format, revision: revision)
+            }
+            try global.withStore { store in
+                _ = try BoardFiles(files: files).update(
+                    from: store, today: today, language: language, logger: global.logger(),
+                    announced: [month])
             }
             Output.note("published \(month) revision \(revision); files in \(files.directory)")
         }
