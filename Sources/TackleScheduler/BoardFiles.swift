@@ -129,6 +129,7 @@ public struct BoardFiles: Sendable {
         from store: Store, today: LocalDate, language: Language, logger: Logger, metadata: Logger.Metadata = [:],
         announced: Set<Month> = []
     ) throws -> Update {
+        let started = monotonicSeconds()
         var update = Update()
         let records = try store.publishedReports()
         let byMonth = Dictionary(grouping: records, by: \.period)
@@ -195,11 +196,19 @@ public struct BoardFiles: Sendable {
         if try writeIfChanged(index, toFile: Self.indexName) {
             update.written.append(Self.indexName)
             logger.log(
-                level: Set(update.months).isSubset(of: announced) ? .debug : .info, "wrote the board's index",
+                level: !announced.isEmpty && Set(update.months).isSubset(of: announced) ? .debug : .info,
+                "wrote the board's index",
                 metadata: metadata.merging(
                     ["report.file": "\(Self.indexName)", "report.revisions": "\(records.count)"],
                     uniquingKeysWith: { $1 }))
         }
+        logger.debug(
+            "board checked",
+            metadata: metadata.merging(
+                [
+                    "report.revisions": "\(records.count)", "report.files_written": "\(update.written.count)",
+                    "report.duration_ms": "\(Int((monotonicSeconds() - started) * 1000))",
+                ], uniquingKeysWith: { $1 }))
         return update
     }
 

@@ -39,7 +39,12 @@ struct SchedulerOutageTests {
         #expect(job.process.isRunning, "the job survives the outage")
         try cluster.start()
 
-        let published = eventually(within: 30) { (try? periods()) == ["2026-08", "2026-09", "2026-10"] }
+        let published = eventually(within: 30) {
+            (try? periods()) == ["2026-08", "2026-09", "2026-10"]
+                && (FileManager.default.contents(atPath: directory.path + "/index.html").map {
+                    String(decoding: $0, as: UTF8.self).contains("2026-10.html")
+                } ?? false)  // the pass has finished: the board's index, its last file, lists October
+        }
         #expect(published, "October is published once the server is back")
         #expect(job.process.isRunning)
         kill(job.process.processIdentifier, SIGTERM)
