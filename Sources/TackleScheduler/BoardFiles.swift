@@ -47,8 +47,9 @@ public struct BoardFiles: Sendable {
         public var written: [String] = []
         /// The months some of whose files were written (not counting the index).
         public var months: [Month] = []
-        /// The project pages that could not be made, as `2026-10-KEY.html`; tried again next time.
-        public var failedPages: [String] = []
+        /// The sheets and project pages that could not be made (`2026-10-r1.html`,
+        /// `2026-10-KEY.html`); logged as warnings and tried again next time.
+        public var failed: [String] = []
     }
 
     /// The report of a published revision, decoded from its archived JSON.
@@ -142,13 +143,7 @@ public struct BoardFiles: Sendable {
             for record in revisions {
                 guard let (_, content) = try store.publishedReport(month, revision: record.revision) else { continue }
                 let isLatest = record.revision == revisions.last?.revision
-                let report = try Self.report(content)
-                let html = BoardPage.monthly(report, language: Language(rawValue: record.language) ?? .zh)
-                var names = [Self.sheetName(of: month, revision: record.revision)]
-                if isLatest {
-                    names.append(Self.sheetName(of: month))
-                    keys = report.projects.map(\.key)
-                } else {
+                if !isLatest {
                     for format in ReportFormat.allCases {
                         let checksum = format == .text ? record.textSHA256 : record.jsonSHA256
                         if !files.isComplete(month, format, revision: record.revision, checksum: checksum) {
@@ -156,6 +151,27 @@ public struct BoardFiles: Sendable {
                             written.append(files.fileName(of: month, format, revision: record.revision))
                         }
                     }
+                }
+                let report: MonthlyReport
+                do {
+                    report = try Self.report(content)
+                } catch {
+                    // An archived report this tackle cannot read: the rest of the board goes on.
+                    update.failed.append(Self.sheetName(of: month, revision: record.revision))
+                    logger.warning(
+                        "cannot read an archived report for its sheet",
+                        metadata: metadata.merging(
+                            [
+                                "report.period": "\(month)", "report.revision": "\(record.revision)",
+                                "error.message": "\(error)",
+                            ], uniquingKeysWith: { $1 }))
+                    continue
+                }
+                let html = BoardPage.monthly(report, language: Language(rawValue: record.language) ?? .zh)
+                var names = [Self.sheetName(of: month, revision: record.revision)]
+                if isLatest {
+                    names.append(Self.sheetName(of: month))
+                    keys = report.projects.map(\.key)
                 }
                 for name in names where try writeIfChanged(html, toFile: name) {
                     written.append(name)
@@ -173,7 +189,7 @@ public struct BoardFiles: Sendable {
                     try files.write(BoardPage.project(page, language: language, clock: clock), toFile: name)
                     written.append(name)
                 } catch {
-                    update.failedPages.append(name)
+                    update.failed.append(name)
                     logger.warning(
                         "could not write a project page; the next pass tries again",
                         metadata: metadata.merging(
