@@ -31,18 +31,31 @@ extension Store {
         for month: Month, asOf: LocalDate? = nil, timeZone: String = "Asia/Shanghai", withFollowUp: Bool = true
     ) throws -> MonthlyReportFacts {
         try translatingErrors {
-            let cutoff = min(asOf ?? month.lastDay, month.lastDay)
-            let rubrics = try self.rubrics()
-            let previous = month.previous
-            return MonthlyReportFacts(
-                month: month, asOf: cutoff,
-                projects: try projectFacts(for: month, asOf: cutoff, timeZone: timeZone),
-                rubric: Self.rubric(for: month, in: rubrics),
-                previousProjects: withFollowUp
-                    ? try projectFacts(for: previous, asOf: previous.lastDay, timeZone: timeZone) : [],
-                previousRubric: Self.rubric(for: previous, in: rubrics),
-                talks: withFollowUp ? try talks(for: previous).filter { $0.heldOn <= cutoff } : [])
+            // One transaction: every query reads the same data. PostgreSQL's JIT compiles the
+            // projects query (a year of figures over every project) for longer than it runs:
+            // about 0.6 s of 1.6 s on 1,000 projects. Off for this transaction only.
+            try connection.withTransaction { connection in
+                try connection.execute("SET LOCAL jit = off")
+                return try gatherMonthlyReportFacts(
+                    for: month, asOf: asOf, timeZone: timeZone, withFollowUp: withFollowUp)
+            }
         }
+    }
+
+    private func gatherMonthlyReportFacts(
+        for month: Month, asOf: LocalDate?, timeZone: String, withFollowUp: Bool
+    ) throws -> MonthlyReportFacts {
+        let cutoff = min(asOf ?? month.lastDay, month.lastDay)
+        let rubrics = try self.rubrics()
+        let previous = month.previous
+        return MonthlyReportFacts(
+            month: month, asOf: cutoff,
+            projects: try projectFacts(for: month, asOf: cutoff, timeZone: timeZone),
+            rubric: Self.rubric(for: month, in: rubrics),
+            previousProjects: withFollowUp
+                ? try projectFacts(for: previous, asOf: previous.lastDay, timeZone: timeZone) : [],
+            previousRubric: Self.rubric(for: previous, in: rubrics),
+            talks: withFollowUp ? try talks(for: previous).filter { $0.heldOn <= cutoff } : [])
     }
 
     /// The facts of every project listed in `month`, as of `asOf`.
