@@ -122,9 +122,11 @@ extension Store {
             """,
             [first, asOf, month.previous.firstDay, timeZone, month.adding(months: -5).firstDay]
         )
+        let workSince = month.adding(months: -11).firstDay
         // Full rows only for the trials that ended in the month; for the others, what the
         // assessment (trial work over twelve months) and the verdicts' family (Holm over the
-        // trials ended before the month) need: the end day, whether concluded, the counts.
+        // trials ended before the month) need: the end day, whether concluded, the counts; older
+        // trials only for projects with a trial in the month, the only ones a family is judged for.
         let trials = try connection.query(
             Self.trialSelect + " WHERE t.ended_on BETWEEN $1 AND $2 AND t.voided_at IS NULL ORDER BY p.key, t.number",
             [first, asOf]
@@ -133,11 +135,14 @@ extension Store {
             """
             SELECT p.key, t.ended_on, btrim(t.conclusion, E' \t\n\r') <> '' AS concluded, t.defective, t.inspected
             FROM trial t JOIN project p ON p.id = t.project_id
-            WHERE t.ended_on < $1 AND t.voided_at IS NULL ORDER BY p.key, t.number
+            WHERE t.ended_on < $1 AND t.voided_at IS NULL
+              AND (t.ended_on >= $2 OR t.project_id IN (
+                  SELECT m.project_id FROM trial m
+                  WHERE m.ended_on BETWEEN $1 AND $3 AND m.voided_at IS NULL))
+            ORDER BY p.key, t.number
             """,
-            [first]
+            [first, workSince, asOf]
         )
-        let workSince = month.adding(months: -11).firstDay
         var earlierByProject: [String: [Proportion]] = [:]
         var workByProject: [String: [ProjectFacts.TrialWork]] = [:]
         for row in earlier {

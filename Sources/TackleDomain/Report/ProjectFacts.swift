@@ -42,6 +42,8 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
     public var baselineChangedInMonth: Bool
     /// The counts of the project's non-void trials that ended before the month: with the month's
     /// trials they make the family the verdicts are adjusted over (Holm), as of the month's end.
+    /// The store lists them all only for a project with a trial in the month, the only case that
+    /// judges a family; for others it may stop at the twelve months the assessment reads.
     public var earlierTrialOutcomes: [Proportion]
     /// The summed observations of the six months ending with the month, for its trend; a month
     /// without figures may be left out. Where the month itself or the previous month is left out,
