@@ -53,13 +53,19 @@ extension Store {
             projects: try projectFacts(for: month, asOf: cutoff, timeZone: timeZone),
             rubric: Self.rubric(for: month, in: rubrics),
             previousProjects: withFollowUp
-                ? try projectFacts(for: previous, asOf: previous.lastDay, timeZone: timeZone) : [],
+                ? try projectFacts(for: previous, asOf: previous.lastDay, timeZone: timeZone, trendMonths: 2) : [],
             previousRubric: Self.rubric(for: previous, in: rubrics),
             talks: withFollowUp ? try talks(for: previous).filter { $0.heldOn <= cutoff } : [])
     }
 
     /// The facts of every project listed in `month`, as of `asOf`.
-    func projectFacts(for month: Month, asOf: LocalDate, timeZone: String) throws -> [ProjectFacts] {
+    ///
+    /// `trendMonths` is how many months up to `month` the figures are summed for: six for the
+    /// report's sparkline; two (the month and the one before) when only the scores are wanted, as
+    /// for the previous month's follow-up, which saves aggregating four months of daily figures.
+    func projectFacts(
+        for month: Month, asOf: LocalDate, timeZone: String, trendMonths: Int = 6
+    ) throws -> [ProjectFacts] {
         let first = month.firstDay
         let projects = try connection.query(
             """
@@ -120,7 +126,7 @@ extension Store {
               AND NOT (status_then IN ('completed', 'cancelled') AND changed_on < $1)
             ORDER BY key
             """,
-            [first, asOf, month.previous.firstDay, timeZone, month.adding(months: -5).firstDay]
+            [first, asOf, month.previous.firstDay, timeZone, month.adding(months: 1 - max(2, trendMonths)).firstDay]
         )
         let workSince = month.adding(months: -11).firstDay
         // Full rows only for the trials that ended in the month; for the others, what the
