@@ -8,15 +8,11 @@ extension Statistics {
     ///   - trials: The project's trials so far, voided ones allowed.
     ///   - baseline: The project's baseline counts.
     ///   - alpha: The two-sided significance level of the family.
-    ///   - plannedRate: The rate to plan further slabs on for inconclusive trials (the project's
-    ///     target); `nil` for no advice.
-    /// - Returns: The comparison of each non-void trial, by trial number.
-    public static func judge(
-        _ trials: [Trial], baseline: Proportion, alpha: Double = 0.05, plannedRate: Double? = nil
-    ) -> [Int: Comparison] {
+    /// - Returns: The comparison of each non-void trial, by trial number, without slab advice
+    ///   (``Comparison/advised(by:)`` adds it to the one shown).
+    public static func judge(_ trials: [Trial], baseline: Proportion, alpha: Double = 0.05) -> [Int: Comparison] {
         let counted = trials.filter { $0.voidedAt == nil }
-        let comparisons = compare(
-            trials: counted.map(\.outcome), baseline: baseline, alpha: alpha, plannedRate: plannedRate)
+        let comparisons = compare(trials: counted.map(\.outcome), baseline: baseline, alpha: alpha)
         return Dictionary(uniqueKeysWithValues: zip(counted.map(\.number), comparisons))
     }
 }

@@ -28,11 +28,17 @@ struct TrialCommand: ParsableCommand {
     }
 
     /// The comparison of one trial as judged among the project's trials so far (Holm over the
-    /// non-void ones); a voided trial is compared on its own.
-    /// An inconclusive trial gets slab advice planned on the project's target.
+    /// non-void ones); a voided trial is compared on its own. Only an inconclusive, non-void trial
+    /// gets slab advice planned on the project's target: the plan is the costly part, so it is
+    /// made for that one trial only, never because another trial of the project is inconclusive.
     static func comparison(of trial: Trial, among trials: [Trial], metric: DefectMetric) -> Comparison {
-        Statistics.judge(trials, baseline: metric.baseline, plannedRate: metric.targetRate)[trial.number]
-            ?? Statistics.compare(trial: trial.outcome, baseline: metric.baseline)
+        guard let judged = Statistics.judge(trials, baseline: metric.baseline)[trial.number] else {
+            return Statistics.compare(trial: trial.outcome, baseline: metric.baseline)
+        }
+        guard judged.verdict == .noDetectableChange else { return judged }
+        return judged.advised(
+            by: try? Statistics.planTrial(
+                baseline: metric.baseline, plannedRate: metric.targetRate, alpha: judged.alpha))
     }
 
     /// The lines that say how a trial compares with the baseline, and on what basis.
