@@ -133,6 +133,13 @@ public final class PostgresConnection {
     /// Whether the connection can be used: `false` after ``close()`` or once it was found lost.
     public var isOpen: Bool { handle != nil }
 
+    /// Whether a transaction is open on the connection (begun and not yet committed or rolled
+    /// back), as libpq last saw it; `false` when the connection is closed.
+    public var isInTransaction: Bool {
+        guard let handle else { return false }
+        return PQtransactionStatus(handle) != PQTRANS_IDLE && PQtransactionStatus(handle) != PQTRANS_UNKNOWN
+    }
+
     /// A run-time parameter the server reports, such as `TimeZone`, `server_version`,
     /// `application_name` or `standard_conforming_strings`.
     ///

@@ -51,8 +51,9 @@ public enum ReportFixture {
             trials: trials,
             milestones: milestones,
             figuresRecordedOn: month == nil ? nil : recordedOn.map(date),
-            recentTrials: trials.map {
-                ProjectFacts.TrialWork(endedOn: $0.endedOn, isConcluded: !$0.conclusion.isEmpty)
+            recentTrials: Dictionary(grouping: trials) { $0.endedOn.monthOfYear }.map { month, trials in
+                ProjectFacts.TrialWork(
+                    month: month, ended: trials.count, concluded: trials.count { !$0.conclusion.isEmpty })
             }
         )
     }

@@ -42,16 +42,17 @@ extension MonthlyReport.ProjectEntry {
                 Finding(.milestonesDue, count: due.count, onTime: onTime, late: late))
         }
 
-        let firstTrialMonth = month.adding(months: -(rubric.trialMonths - 1)).firstDay
-        let recent = facts.recentTrials.filter { $0.endedOn >= firstTrialMonth && $0.endedOn <= asOf }
+        let firstTrialMonth = month.adding(months: -(rubric.trialMonths - 1))
+        let recent = facts.recentTrials.filter { $0.month >= firstTrialMonth && $0.month <= month }
+        let ended = recent.reduce(0) { $0 + $1.ended }
         let trials: ScorePart
-        if recent.isEmpty {
+        if ended == 0 {
             trials = part(.trials, 0, Finding(.noTrials, months: rubric.trialMonths))
         } else {
-            let concluded = recent.count(where: \.isConcluded)
+            let concluded = recent.reduce(0) { $0 + $1.concluded }
             trials = part(
-                .trials, 0.5 + 0.5 * Double(concluded) / Double(recent.count),
-                Finding(.trialsRun, count: recent.count, concluded: concluded, months: rubric.trialMonths))
+                .trials, 0.5 + 0.5 * Double(concluded) / Double(ended),
+                Finding(.trialsRun, count: ended, concluded: concluded, months: rubric.trialMonths))
         }
 
         let deadline = rubric.figuresDeadline(of: month)

@@ -36,7 +36,7 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
     public var milestones: [Milestone]
     /// The day (plant time) the month's figures were first recorded; `nil` when there are none.
     public var figuresRecordedOn: LocalDate?
-    /// The trials that ended in the twelve months up to the month's end, as trial work.
+    /// The trial work of the twelve months up to the month's end, one entry per month with trials.
     public var recentTrials: [TrialWork]
     /// Whether the baseline was changed (re-baselined) during the month.
     public var baselineChangedInMonth: Bool
@@ -61,14 +61,21 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
         }
     }
 
-    /// A trial as the assessment counts it: when it ended and whether its conclusion is written.
+    /// Trials as the assessment counts them: per month they ended in, how many, and how many have
+    /// a conclusion written. Counted by month, the store sends a dozen rows per project rather
+    /// than every trial (30,000 rows a month at plant scale).
     public struct TrialWork: Sendable, Hashable, Codable {
-        public var endedOn: LocalDate
-        public var isConcluded: Bool
+        /// The month the trials ended in.
+        public var month: Month
+        /// How many non-void trials ended in the month (up to the report's day, for its own month).
+        public var ended: Int
+        /// How many of them have a conclusion written.
+        public var concluded: Int
 
-        public init(endedOn: LocalDate, isConcluded: Bool) {
-            self.endedOn = endedOn
-            self.isConcluded = isConcluded
+        public init(month: Month, ended: Int, concluded: Int) {
+            self.month = month
+            self.ended = ended
+            self.concluded = concluded
         }
     }
 
@@ -93,7 +100,7 @@ public struct ProjectFacts: Sendable, Hashable, Codable {
     ///   - trials: The trials that ended in the month.
     ///   - milestones: All milestones of the project.
     ///   - figuresRecordedOn: The day the month's figures were first recorded.
-    ///   - recentTrials: The trials that ended in the twelve months up to the month's end.
+    ///   - recentTrials: The trial work of the twelve months up to the month's end, by month.
     ///   - earlierTrialOutcomes: The counts of the non-void trials that ended before the month.
     ///   - baselineChangedInMonth: Whether the baseline was changed during the month.
     ///   - recentMonths: The summed observations of the six months ending with the month.
