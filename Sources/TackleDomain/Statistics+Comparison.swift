@@ -68,13 +68,24 @@ extension Statistics {
     public static func compare(
         trials: [Proportion], baseline: Proportion, alpha: Double = 0.05, plannedRate: Double? = nil
     ) -> [Comparison] {
-        let single = trials.map { compare(trial: $0, baseline: baseline, alpha: alpha) }
-        let adjusted = holmAdjusted(single.map(\.fisherPValue))
-        let judged = zip(single, adjusted).map { $0.adjusted(to: $1, over: single.count) }
+        let judged = compare(trials.count, of: trials, baseline: baseline, alpha: alpha)
         guard let plannedRate, judged.contains(where: { $0.verdict == .noDetectableChange }),
             let plan = plan(baseline: baseline, rate: plannedRate, alpha: alpha)
         else { return judged }
         return judged.map { $0.advised(by: plan) }
+    }
+
+    /// Judges the last `count` of `trials` as ``compare(trials:baseline:alpha:plannedRate:)``
+    /// does, with Holm over all of `trials`: the earlier ones only give their Fisher p-values to
+    /// the family, without intervals or tests of their own (a monthly report judges a month's
+    /// trials against a project's 90 earlier ones).
+    ///
+    /// - Returns: The comparisons of the last `count` trials, in the order given, without advice.
+    static func compare(_ count: Int, of trials: [Proportion], baseline: Proportion, alpha: Double) -> [Comparison] {
+        let judged = trials.suffix(count).map { compare(trial: $0, baseline: baseline, alpha: alpha) }
+        let earlier = trials.dropLast(count).map { fisherExactTwoSided(baseline, $0) }
+        let adjusted = holmAdjusted(earlier + judged.map(\.fisherPValue)).suffix(judged.count)
+        return zip(judged, adjusted).map { $0.adjusted(to: $1, over: trials.count) }
     }
 }
 

@@ -52,42 +52,63 @@ extension Store {
         let cutoff = min(asOf ?? month.lastDay, month.lastDay)
         let rubrics = try self.rubrics()
         let previous = month.previous
+        // The trial work of the twelve months up to the month, and of the previous month's twelve
+        // for its follow-up: one query for both.
+        let work = try trialWork(since: (withFollowUp ? previous : month).adding(months: -11).firstDay, through: cutoff)
         return MonthlyReportFacts(
             month: month, asOf: cutoff,
-            projects: try projectFacts(for: month, asOf: cutoff, timeZone: timeZone),
+            projects: try projectFacts(for: month, asOf: cutoff, timeZone: timeZone, work: work),
             rubric: Self.rubric(for: month, in: rubrics),
             previousProjects: withFollowUp
-                ? try projectFacts(for: previous, asOf: previous.lastDay, timeZone: timeZone, trendMonths: 2) : [],
+                ? try projectFacts(
+                    for: previous, asOf: previous.lastDay, timeZone: timeZone, work: work, scoresOnly: true) : [],
             previousRubric: Self.rubric(for: previous, in: rubrics),
             talks: withFollowUp ? try talks(for: previous).filter { $0.heldOn <= cutoff } : [])
     }
 
     /// The facts of every project listed in `month`, as of `asOf`.
     ///
-    /// `trendMonths` is how many months up to `month` the figures are summed for: six for the
-    /// report's sparkline; two (the month and the one before) when only the scores are wanted, as
-    /// for the previous month's follow-up, which saves aggregating four months of daily figures.
+    /// With `scoresOnly`, as for the previous month's follow-up (which needs its ranking and who was
+    /// called in, not its trials' verdicts), the facts carry only what the scores read: figures of
+    /// the month and the one before rather than six months, and the month's trials only as trial
+    /// work, without their rows or the earlier trials' counts (so no verdicts and no plans).
+    ///
+    /// - Parameter work: The trial work by project id and month, covering at least the twelve
+    ///   months up to `month` (see ``trialWork(since:through:)``).
     func projectFacts(
-        for month: Month, asOf: LocalDate, timeZone: String, trendMonths: Int = 6
+        for month: Month, asOf: LocalDate, timeZone: String, work: [Int: [ProjectFacts.TrialWork]],
+        scoresOnly: Bool = false
     ) throws -> [ProjectFacts] {
+        let trendMonths = scoresOnly ? 2 : 6
         let first = month.firstDay
+        // The months summed, oldest first; the last is `month`. One column pair per month, each
+        // summed over its days in one pass (FILTER), so no per-row month arithmetic and nothing
+        // to decode but integers.
+        let months = (0..<trendMonths).map { month.adding(months: $0 - (trendMonths - 1)) }
+        let sums = months.indices.map { index in
+            let range =
+                index == months.count - 1
+                ? "period_start >= $\(4 + index)"
+                : "period_start >= $\(4 + index) AND period_start < $\(5 + index)"
+            return "sum(inspected) FILTER (WHERE \(range)) AS m\(index)_inspected, "
+                + "sum(defective) FILTER (WHERE \(range)) AS m\(index)_defective"
+        }
         let projects = try connection.query(
             """
             SELECT * FROM (
-                SELECT p.key, p.title, u.code AS unit_code,
+                SELECT p.id, p.key, p.title, u.code AS unit_code,
                        coalesce(lm.employee_no, l.employee_no) AS leader_no, coalesce(lm.name, l.name) AS leader_name,
                        sc.status AS status_then, sc.effective_on AS changed_on, p.opened_on, p.due_on,
                        p.metric_name, p.baseline_defective, p.baseline_inspected,
                        to_char(p.baseline_from, 'YYYY-MM') AS baseline_from,
                        to_char(p.baseline_to, 'YYYY-MM') AS baseline_to, p.target_rate,
-                       o.month_inspected, o.month_defective, o.previous_inspected, o.previous_defective,
-                       o.recorded_on, o.recent_months,
+                       o.*,
                        EXISTS (
                            SELECT 1 FROM history h
                            WHERE h.table_name = 'project' AND h.row_id = p.id AND h.action = 'update'
                              AND h.new_values ?| ARRAY['baseline_defective', 'baseline_inspected', 'baseline_from',
                                                       'baseline_to']
-                             AND (h.at AT TIME ZONE $4)::date BETWEEN $1 AND $2
+                             AND (h.at AT TIME ZONE $3)::date BETWEEN $1 AND $2
                        ) AS baseline_changed
                 FROM project p
                 JOIN unit u ON u.id = p.unit_id
@@ -104,80 +125,56 @@ extension Store {
                     ORDER BY m.joined_on DESC, m.id DESC LIMIT 1
                 ) lm ON true
                 LEFT JOIN (
-                    -- Per project, the sums of each of the six months up to the month (monthly and daily
-                    -- records alike), then the month, the previous month and the six months' trend.
-                    SELECT project_id,
-                           (sum(inspected) FILTER (WHERE month = $1))::bigint AS month_inspected,
-                           (sum(defective) FILTER (WHERE month = $1))::bigint AS month_defective,
-                           (sum(inspected) FILTER (WHERE month = $3))::bigint AS previous_inspected,
-                           (sum(defective) FILTER (WHERE month = $3))::bigint AS previous_defective,
-                           (min(first_created_at) FILTER (WHERE month = $1) AT TIME ZONE $4)::date AS recorded_on,
-                           jsonb_agg(jsonb_build_object('month', to_char(month, 'YYYY-MM'), 'defective', defective,
-                                                        'inspected', inspected) ORDER BY month) AS recent_months
-                    FROM (
-                        SELECT project_id, date_trunc('month', period_start::timestamp)::date AS month,
-                               sum(inspected)::bigint AS inspected, sum(defective)::bigint AS defective,
-                               min(created_at) AS first_created_at
-                        FROM observation
-                        WHERE period_start BETWEEN $5 AND $2 AND voided_at IS NULL
-                        GROUP BY project_id, 2
-                    ) months
+                    -- Per project, the sums of each month up to the month (monthly and daily records
+                    -- alike), and the day the month's figures were first recorded.
+                    SELECT project_id AS figures_project_id, \(sums.joined(separator: ",\n       ")),
+                           (min(created_at) FILTER (WHERE period_start >= $1) AT TIME ZONE $3)::date AS recorded_on
+                    FROM observation
+                    WHERE period_start BETWEEN $4 AND $2 AND voided_at IS NULL
                     GROUP BY project_id
-                ) o ON o.project_id = p.id
+                ) o ON o.figures_project_id = p.id
                 WHERE p.opened_on <= $2
             ) listed
             WHERE status_then IS NOT NULL
               AND NOT (status_then IN ('completed', 'cancelled') AND changed_on < $1)
             ORDER BY key
             """,
-            [first, asOf, month.previous.firstDay, timeZone, month.adding(months: 1 - max(2, trendMonths)).firstDay]
+            [first, asOf, timeZone] + months.map(\.firstDay)
         )
-        let workSince = month.adding(months: -11).firstDay
-        // Full rows only for the trials that ended in the month. Of the eleven months before, the
-        // assessment (trial work) needs per project and month only how many trials ended and how
-        // many are concluded; the verdicts' family (Holm) needs the counts of every earlier trial,
-        // but only for the projects with a trial in the month, the only ones a family is judged for.
-        let trials = try connection.query(
-            Self.trialSelect + " WHERE t.ended_on BETWEEN $1 AND $2 AND t.voided_at IS NULL ORDER BY p.key, t.number",
-            [first, asOf]
-        ).map(Self.trial(from:))
-        let work = try connection.query(
-            """
-            SELECT p.key, to_char(w.month, 'YYYY-MM') AS month, w.ended, w.concluded
-            FROM (
-                SELECT project_id, date_trunc('month', ended_on::timestamp)::date AS month, count(*) AS ended,
-                       count(*) FILTER (WHERE btrim(conclusion, E' \t\n\r') <> '') AS concluded
-                FROM trial
-                WHERE ended_on >= $2 AND ended_on < $1 AND voided_at IS NULL
-                GROUP BY 1, 2
-            ) w JOIN project p ON p.id = w.project_id
-            """,
-            [first, workSince]
-        )
-        var workByProject: [String: [ProjectFacts.TrialWork]] = [:]
-        for row in work {
-            workByProject[try row.decode(String.self, "key"), default: []].append(
-                ProjectFacts.TrialWork(
-                    month: try Month.parse(try row.decode(String.self, "month")),
-                    ended: try row.decode(Int.self, "ended"), concluded: try row.decode(Int.self, "concluded")))
-        }
-        let earlier = try connection.query(
-            """
-            SELECT p.key, t.defective, t.inspected
-            FROM trial t JOIN project p ON p.id = t.project_id
-            WHERE t.ended_on < $1 AND t.voided_at IS NULL
-              AND t.project_id IN (
-                  SELECT m.project_id FROM trial m
-                  WHERE m.ended_on BETWEEN $1 AND $2 AND m.voided_at IS NULL)
-            ORDER BY t.project_id, t.number
-            """,
-            [first, asOf]
-        )
+        var keys: [Int: String] = [:]
+        for row in projects { keys[try row.decode(Int.self, "id")] = try row.decode(String.self, "key") }
+        // Full rows only for the trials that ended in the month; the trial work is counted by month
+        // (`work`). The verdicts' family (Holm) needs the counts of every earlier trial, but only
+        // for the projects with a trial in the month, the only ones a family is judged for.
+        let trials =
+            scoresOnly
+            ? []
+            : try connection.query(
+                Self.trialSelect
+                    + " WHERE t.ended_on BETWEEN $1 AND $2 AND t.voided_at IS NULL ORDER BY p.key, t.number",
+                [first, asOf]
+            ).map(Self.trial(from:))
         var earlierByProject: [String: [Proportion]] = [:]
-        for row in earlier {
-            earlierByProject[try row.decode(String.self, "key"), default: []].append(
-                try Proportion(
-                    defective: try row.decode(Int.self, "defective"), inspected: try row.decode(Int.self, "inspected")))
+        if !trials.isEmpty {
+            let earlier = try connection.query(
+                """
+                SELECT t.project_id, t.defective, t.inspected
+                FROM trial t
+                WHERE t.ended_on < $1 AND t.voided_at IS NULL
+                  AND t.project_id IN (
+                      SELECT m.project_id FROM trial m
+                      WHERE m.ended_on BETWEEN $1 AND $2 AND m.voided_at IS NULL)
+                ORDER BY t.project_id, t.number
+                """,
+                [first, asOf]
+            )
+            for row in earlier {
+                guard let key = keys[try row.decode(Int.self, "project_id")] else { continue }
+                earlierByProject[key, default: []].append(
+                    try Proportion(
+                        defective: try row.decode(Int.self, "defective"),
+                        inspected: try row.decode(Int.self, "inspected")))
+            }
         }
         let milestones = try connection.query(
             """
@@ -215,39 +212,47 @@ extension Store {
                     first: try Month.parse(try row.decode(String.self, "baseline_from")),
                     last: try Month.parse(try row.decode(String.self, "baseline_to"))),
                 targetRate: try row.decode(Double.self, "target_rate"),
-                monthFigures: try Self.figures(row, "month"),
-                previousMonthFigures: try Self.figures(row, "previous"),
+                monthFigures: try Self.figures(row, "m\(months.count - 1)"),
+                previousMonthFigures: try Self.figures(row, "m\(months.count - 2)"),
                 trials: monthTrials,
                 milestones: milestonesByProject[key] ?? [],
                 figuresRecordedOn: try row.decode(LocalDate?.self, "recorded_on"),
-                recentTrials: (workByProject[key] ?? [])
-                    + (monthTrials.isEmpty
-                        ? []
-                        : [
-                            ProjectFacts.TrialWork(
-                                month: month, ended: monthTrials.count,
-                                concluded: monthTrials.count { !$0.conclusion.trimmingSpaces.isEmpty })
-                        ]),
+                recentTrials: (work[try row.decode(Int.self, "id")] ?? []).filter {
+                    $0.month <= month && $0.month >= month.adding(months: -11)
+                },
                 baselineChangedInMonth: try row.decode(Bool.self, "baseline_changed"),
                 earlierTrialOutcomes: earlierByProject[key] ?? [],
-                recentMonths: try Self.recentMonths(row)
+                recentMonths: try months.indices.compactMap { index in
+                    try Self.figures(row, "m\(index)").map {
+                        ProjectFacts.MonthFigures(month: months[index], counts: $0)
+                    }
+                }
             )
         }
     }
 
-    /// The six months' sums as the query aggregates them; months without figures are left out.
-    private static func recentMonths(_ row: PostgresRow) throws -> [ProjectFacts.MonthFigures] {
-        struct Sums: Decodable {
-            var month: String
-            var defective: Int
-            var inspected: Int
+    /// Trial work by project id and month: how many non-void trials ended in each month from
+    /// `since` through `through`, and how many of them have a conclusion written. A dozen rows per
+    /// project, where listing the trials would send 30,000 rows a month at plant scale.
+    func trialWork(since: LocalDate, through: LocalDate) throws -> [Int: [ProjectFacts.TrialWork]] {
+        let rows = try connection.query(
+            """
+            SELECT project_id, to_char(date_trunc('month', ended_on::timestamp), 'YYYY-MM') AS month,
+                   count(*) AS ended, count(*) FILTER (WHERE btrim(conclusion, E' \\t\\n\\r') <> '') AS concluded
+            FROM trial
+            WHERE ended_on BETWEEN $1 AND $2 AND voided_at IS NULL
+            GROUP BY 1, 2
+            """,
+            [since, through]
+        )
+        var work: [Int: [ProjectFacts.TrialWork]] = [:]
+        for row in rows {
+            work[try row.decode(Int.self, "project_id"), default: []].append(
+                ProjectFacts.TrialWork(
+                    month: try Month.parse(try row.decode(String.self, "month")),
+                    ended: try row.decode(Int.self, "ended"), concluded: try row.decode(Int.self, "concluded")))
         }
-        guard let json = try row.decode(PostgresJSON?.self, "recent_months") else { return [] }
-        return try json.decode([Sums].self).map { sums in
-            ProjectFacts.MonthFigures(
-                month: try Month.parse(sums.month),
-                counts: try Proportion(defective: sums.defective, inspected: sums.inspected))
-        }
+        return work
     }
 
     /// The summed counts of a period, or nil when nothing was recorded for it.

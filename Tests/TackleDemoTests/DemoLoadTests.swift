@@ -188,6 +188,28 @@ struct DemoAssessmentTests {
                 // A month with a tie: 2026-05 has three projects sharing rank 1.
                 let may = MonthlyReport(facts: try store.monthlyReportFacts(for: try Month.parse("2026-05")))
                 #expect(may.projects.filter { $0.rank == 1 }.count >= 2)
+
+                // The follow-up scores the previous month from lighter facts (no trial rows, two
+                // months of figures): every project's score, parts and rank must be those of the
+                // previous month's own report, the trial work of that month included.
+                var trialWorkSeen = false
+                for name in ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10"] {
+                    let month = try Month.parse(name)
+                    let facts = try store.monthlyReportFacts(for: month)
+                    let light = MonthlyReport(
+                        facts: MonthlyReportFacts(
+                            month: month.previous, projects: facts.previousProjects, rubric: facts.previousRubric))
+                    let full = MonthlyReport(facts: try store.monthlyReportFacts(for: month.previous))
+                    #expect(facts.previousProjects.allSatisfy { $0.trials.isEmpty }, "\(name)")
+                    #expect(light.projects.map(\.key) == full.projects.map(\.key), "\(name)")
+                    #expect(light.projects.map(\.score) == full.projects.map(\.score), "\(name)")
+                    #expect(light.projects.map(\.rank) == full.projects.map(\.rank), "\(name)")
+                    #expect(light.calledIn.map(\.key) == full.calledIn.map(\.key), "\(name)")
+                    trialWorkSeen =
+                        trialWorkSeen
+                        || full.projects.contains { !$0.trials.isEmpty && $0.score != nil }
+                }
+                #expect(trialWorkSeen, "some previous month has a scored project with trials that month")
             }
         }
     }

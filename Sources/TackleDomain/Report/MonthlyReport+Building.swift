@@ -6,7 +6,9 @@ extension MonthlyReport.ProjectEntry {
     ///   - month: The month reported on.
     ///   - asOf: The last day whose data counts: the month's last day, or today in a month not yet complete.
     ///   - rubric: The rubric that scores the month.
-    init(facts: ProjectFacts, month: Month, asOf: LocalDate, rubric: Rubric) {
+    ///   - plans: The plans already made for this report, shared by projects with the same
+    ///     baseline and target.
+    init(facts: ProjectFacts, month: Month, asOf: LocalDate, rubric: Rubric, plans: MonthlyReport.Plans) {
         let isClosed = facts.status.isFinished
         key = facts.key
         title = facts.title
@@ -38,7 +40,7 @@ extension MonthlyReport.ProjectEntry {
             gapClosed = nil
         }
 
-        trials = Self.trialEntries(facts)
+        trials = Self.trialEntries(facts, plans: plans)
         milestones = MonthlyReport.MilestoneProgress(facts.milestones, in: month, asOf: asOf)
         rank = nil
         calledIn = false
@@ -133,16 +135,43 @@ extension MonthlyReport.ProjectEntry {
     /// month's end: the earlier ones and the month's. Nothing is computed for a month without
     /// trials, and the plan behind the slab advice (the costly part) only when one of the month's
     /// trials is inconclusive.
-    static func trialEntries(_ facts: ProjectFacts) -> [MonthlyReport.TrialEntry] {
+    static func trialEntries(_ facts: ProjectFacts, plans: MonthlyReport.Plans) -> [MonthlyReport.TrialEntry] {
         let monthTrials = facts.trials.sorted { $0.number < $1.number }
         guard !monthTrials.isEmpty else { return [] }
         let judged = Statistics.compare(
-            trials: facts.earlierTrialOutcomes + monthTrials.map(\.outcome), baseline: facts.baseline
-        ).suffix(monthTrials.count)
+            monthTrials.count, of: facts.earlierTrialOutcomes + monthTrials.map(\.outcome), baseline: facts.baseline,
+            alpha: 0.05)
         let plan =
             judged.contains { $0.verdict == .noDetectableChange }
-            ? Statistics.plan(baseline: facts.baseline, rate: facts.targetRate, alpha: judged[judged.startIndex].alpha)
+            ? plans.plan(baseline: facts.baseline, rate: facts.targetRate, alpha: judged[0].alpha)
             : nil
         return zip(monthTrials, judged).map { MonthlyReport.TrialEntry(trial: $0, comparison: $1.advised(by: plan)) }
+    }
+}
+
+extension MonthlyReport {
+    /// The trial plans made while building one report, by their inputs.
+    ///
+    /// A plan is exact and costs a few milliseconds (thousands of Fisher tests); projects that
+    /// share a baseline and a target (a plant's sister casters, or the benchmark's thousand
+    /// projects) share one. Lives only while one report is built.
+    final class Plans {
+        private struct Key: Hashable {
+            var defective: Int
+            var inspected: Int
+            var rate: Double
+            var alpha: Double
+        }
+
+        private var made: [Key: TrialPlan?] = [:]
+
+        /// The plan for a drop from `baseline` to `rate`, made once per distinct inputs.
+        func plan(baseline: Proportion, rate: Double, alpha: Double) -> TrialPlan? {
+            let key = Key(defective: baseline.defective, inspected: baseline.inspected, rate: rate, alpha: alpha)
+            if let plan = made[key] { return plan }
+            let plan = Statistics.plan(baseline: baseline, rate: rate, alpha: alpha)
+            made[key] = plan
+            return plan
+        }
     }
 }

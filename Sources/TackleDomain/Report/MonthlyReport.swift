@@ -72,8 +72,9 @@ public struct MonthlyReport: Sendable, Hashable, Codable {
         asOf = facts.asOf
         isMonthComplete = facts.isMonthComplete
         rubric = facts.rubric
+        let plans = Plans()
         let entries = facts.projects.map {
-            ProjectEntry(facts: $0, month: facts.month, asOf: facts.asOf, rubric: facts.rubric)
+            ProjectEntry(facts: $0, month: facts.month, asOf: facts.asOf, rubric: facts.rubric, plans: plans)
         }
         (projects, calledIn) = Self.ranked(entries, rubric: facts.rubric)
         followUp = []
