@@ -29,10 +29,12 @@ public enum Keys {
         }
     }
 
-    /// Checks that a required text is not blank.
+    /// Checks that a required text (a name, a title, a reason) is not blank and holds no control
+    /// characters other than tab and newline (``TextRules/checkNoControlCharacters(_:field:)``).
     public static func checkNotBlank(_ text: String, field: String) throws(DomainError) {
         guard !text.trimmingSpaces.isEmpty else {
             throw DomainError(.invalidValue, field: field, message: "must not be empty")
         }
+        try TextRules.checkNoControlCharacters(text, field: field)
     }
 }

@@ -43,9 +43,10 @@ struct Tackle: AsyncParsableCommand {
         }
         let command: any ParsableCommand
         do {
+            try RawArguments.checkUTF8()
             command = try parseAsRoot()
         } catch {
-            exit(withError: error)
+            ErrorReport.exit(with: error)
         }
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {

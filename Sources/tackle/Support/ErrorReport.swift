@@ -39,7 +39,8 @@ enum ErrorReport {
     /// Fields whose option has another name.
     static let renamedOptions: [String: String] = ["initial-status": "--status"]
 
-    /// Writes `Error: <message>` to stderr and exits with the error's code.
+    /// Writes `Error: <message>` to stderr, as one line with any control character escaped
+    /// (``TextRules/escapingControls(_:)``), and exits with the error's code.
     static func exit(with error: any Error) -> Never {
         let code: Code
         let message: String
@@ -61,10 +62,28 @@ enum ErrorReport {
             message = error.description
             code = .refused
         default:
-            // ArgumentParser's own errors (validation, --help, ExitCode) keep its formatting.
-            Tackle.exit(withError: error)
+            exitForArgumentParser(error)
         }
-        standardError("Error: \(message)\n")
+        standardError("Error: \(TextRules.escapingControls(message))\n")
+        Glibc.exit(code.rawValue)
+    }
+
+    /// ArgumentParser's own errors (usage, validation, `--help`, `ExitCode`) keep its text and exit
+    /// code; only the message, which may quote what was typed, is escaped like every other.
+    private static func exitForArgumentParser(_ error: any Error) -> Never {
+        let code = Tackle.exitCode(for: error)
+        // Help and the version go to stdout, as ArgumentParser prints them.
+        guard code != .success else { Tackle.exit(withError: error) }
+        let message = Tackle.message(for: error)
+        var text = Tackle.fullMessage(for: error)
+        let line = "Error: " + message
+        if text.hasPrefix(line) {
+            text = "Error: " + TextRules.escapingControls(message) + text.dropFirst(line.count)
+        } else {
+            text = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { TextRules.escapingControls(String($0)) }.joined(separator: "\n")
+        }
+        if !text.isEmpty { standardError(text.hasSuffix("\n") ? text : text + "\n") }
         Glibc.exit(code.rawValue)
     }
 }

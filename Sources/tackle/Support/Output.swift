@@ -1,3 +1,4 @@
+import TackleDomain
 import TackleReport
 import TackleStore
 
@@ -21,8 +22,8 @@ enum Output {
         print(text, terminator: "")
     }
 
-    /// A note for the user on stderr, one line.
+    /// A note for the user on stderr, one line (control characters escaped).
     static func note(_ text: String) {
-        standardError(text + "\n")
+        standardError(TextRules.escapingControls(text) + "\n")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TackleDomain
 import TackleReport
 import TackleStore
 
@@ -10,8 +11,26 @@ struct PlantOptions: ParsableArguments {
             "The plant's time zone (default: TACKLE_TIME_ZONE, else Asia/Shanghai).", valueName: "IANA zone"))
     var timeZone: String?
 
+    /// Refuses a zone the system does not know when the command line is read, so that every
+    /// command taking `--time-zone` (or `TACKLE_TIME_ZONE`) refuses it, including those that only
+    /// need the clock now and then (`project open --opened`).
+    func validate() throws {
+        _ = try clock()
+    }
+
     /// The plant clock.
+    ///
+    /// - Throws: ``DomainError`` naming `--time-zone`, or `TACKLE_TIME_ZONE` when the zone came from
+    ///   there, when the system's time zone database has no such zone.
     func clock() throws -> PlantClock {
-        try PlantClock(timeZone: timeZone ?? Environment.current["TACKLE_TIME_ZONE"] ?? PlantClock.defaultTimeZone)
+        if let timeZone { return try PlantClock(timeZone: timeZone) }
+        guard let name = Environment.current["TACKLE_TIME_ZONE"] else {
+            return try PlantClock(timeZone: PlantClock.defaultTimeZone)
+        }
+        do {
+            return try PlantClock(timeZone: name)
+        } catch let error as DomainError {
+            throw error.attributed(to: "TACKLE_TIME_ZONE")
+        }
     }
 }
