@@ -85,6 +85,7 @@ let package = Package(
         .target(
             name: "TackleScheduler",
             dependencies: [
+                "LibPQ",
                 "TackleBoard",
                 "TackleStore",
                 "TackleReport",

@@ -18,7 +18,8 @@ extension PostgresConnection {
     /// - Throws: ``PostgresError`` with code ``PostgresError/Code/server`` (with
     ///   ``PostgresError/sqlState``) when the server rejects the statement,
     ///   ``PostgresError/Code/invalidArgument`` for text containing a NUL byte,
-    ///   ``PostgresError/Code/connectionLost`` when the server goes away, or
+    ///   ``PostgresError/Code/connectionLost`` when the server goes away or does not answer within
+    ///   the statement timeout and its grace (see ``Timeouts``), or
     ///   ``PostgresError/Code/connectionClosed`` when the connection is already closed.
     public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> PostgresRows {
         let handle = try openHandle()
@@ -33,14 +34,15 @@ extension PostgresConnection {
         let lengths = Array(values.lengths.dropFirst())
         let formats = [Int32](repeating: 0, count: parameters.count)
         logger.debug("postgres query", metadata: ["db.statement": "\(sql)"])
-        let result = values.withPointers { pointers in
+        let sent = values.withPointers { pointers in
             pointers.dropFirst().withUnsafeBufferPointer { parameterPointers in
-                PQexecParams(
+                PQsendQueryParams(
                     handle, pointers[0], Int32(parameters.count), types, parameterPointers.baseAddress, lengths,
                     formats, 0)
             }
         }
-        return try complete(result, sql: sql)
+        guard sent == 1 else { throw failure(sql: sql, serverError: nil) }
+        return try complete(try awaitResult(sql: sql), sql: sql)
     }
 
     /// Runs one statement with bound parameters and returns how many rows it affected.
@@ -64,6 +66,10 @@ extension PostgresConnection {
     /// > Warning: Only for SQL text that ships with the program, such as migrations; never for
     /// > text built from input. There are no parameters, so any value would be spliced into SQL.
     ///
+    /// The server answers a script once, at its end, so the client's deadline (the statement
+    /// timeout plus its grace, see ``Timeouts``) covers the whole text, while the server's
+    /// `statement_timeout` applies to each statement.
+    ///
     /// - Parameter sql: The SQL text.
     /// - Throws: As ``query(_:_:)``; on the first failing statement, the rest do not run.
     public func executeScript(_ sql: String) throws {
@@ -71,8 +77,10 @@ extension PostgresConnection {
         var text = CStringArray()
         try text.append(sql, what: "the SQL text")
         logger.debug("postgres script", metadata: ["db.statement": "\(sql)"])
-        let result = text.withPointers { PQexec(handle, $0[0]) }
-        _ = try complete(result, sql: sql)
+        guard text.withPointers({ PQsendQuery(handle, $0[0]) }) == 1 else {
+            throw failure(sql: sql, serverError: nil)
+        }
+        _ = try complete(try awaitResult(sql: sql), sql: sql)
     }
 
     /// Turns a finished libpq result into rows or an error, and frees it.

@@ -9,7 +9,9 @@ public import Logging
 ///
 /// Each session starts with fixed settings, sent in the startup packet at no extra cost:
 /// `client_encoding=UTF8`, `TimeZone=UTC`, `DateStyle=ISO, YMD`, `IntervalStyle=postgres` and
-/// `extra_float_digits=3`, so text results mean the same on every machine.
+/// `extra_float_digits=3`, so text results mean the same on every machine. It also starts with a
+/// `statement_timeout` and a `lock_timeout` (``Timeouts``), and the client waits for each answer no
+/// longer than the statement timeout plus a grace, so a server that stops answering cannot hang it.
 ///
 /// ```swift
 /// try PostgresConnection.withConnection(conninfo: url, logger: logger) { connection in
@@ -44,9 +46,12 @@ public final class PostgresConnection {
     private let notices: NoticeForwarder
     /// How deep ``withTransaction(isolation:_:)`` calls are nested (savepoints below the first).
     var transactionDepth = 0
+    /// How long to wait for each answer of the server, in milliseconds; `nil` waits forever.
+    let answerDeadline: Int?
 
-    private init(handle: OpaquePointer, logger: Logger) {
+    private init(handle: OpaquePointer, answerDeadline: Int?, logger: Logger) {
         self.handle = handle
+        self.answerDeadline = answerDeadline
         self.backendPID = PQbackendPID(handle)
         self.serverVersion = Int(PQserverVersion(handle))
         var logger = logger
@@ -64,14 +69,20 @@ public final class PostgresConnection {
     ///
     /// libpq's defaults apply to anything `conninfo` leaves out: `PGHOST`, `PGPORT`, `PGUSER`,
     /// `PGDATABASE`, `PGPASSWORD`, `PGPASSFILE`/`~/.pgpass`, `PGSERVICE`, `PGSSLMODE` and the other
-    /// `PG*` variables; several hosts are tried in turn. Unless set elsewhere, `connect_timeout` is
-    /// 5 seconds and `application_name` is `tackle`. Your own `options` (from `conninfo`,
-    /// `overrides` or `PGOPTIONS`) are kept; this library's session settings are appended to them.
+    /// `PG*` variables; several hosts are tried in turn. Unless set elsewhere (the connection
+    /// string, `overrides`, `PGCONNECT_TIMEOUT`, a service file), `connect_timeout` is 5 seconds,
+    /// TCP keepalives are on and probe after 30 s idle every 10 s, three times
+    /// (`keepalives_idle=30 keepalives_interval=10 keepalives_count=3`), and `application_name`
+    /// is `applicationName`. `timeouts` are sent before your own `options` (from `conninfo`,
+    /// `overrides` or `PGOPTIONS`), so yours win; this library's session settings come after them.
     ///
     /// - Parameters:
     ///   - conninfo: A `key=value` connection string, a `postgresql://` URI, or `nil`/empty for
     ///     libpq's defaults alone.
     ///   - overrides: libpq keywords applied after `conninfo`, for example `["dbname": "other"]`.
+    ///   - applicationName: The `application_name` the server shows in `pg_stat_activity` and
+    ///     in lock messages, unless the connection string or `PGAPPNAME` sets one.
+    ///   - timeouts: The statement and lock timeouts, and the client's grace beyond them.
     ///   - logger: Receives each statement at debug level (SQL text only, never parameter values) and
     ///     server notices, which libpq would otherwise print to stderr.
     /// - Returns: An open connection; close it with ``close()``.
@@ -79,9 +90,11 @@ public final class PostgresConnection {
     ///   message saying where libpq tried to connect and why it failed. It never contains the
     ///   password.
     public static func connect(
-        conninfo: String?, overrides: [String: String] = [:], logger: Logger = noopLogger
+        conninfo: String?, overrides: [String: String] = [:], applicationName: String = "tackle",
+        timeouts: Timeouts = .standard, logger: Logger = noopLogger
     ) throws -> PostgresConnection {
-        let keywords = try connectionKeywords(conninfo: conninfo ?? "", overrides: overrides)
+        let keywords = try connectionKeywords(
+            conninfo: conninfo ?? "", overrides: overrides, applicationName: applicationName, timeouts: timeouts)
         var names = CStringArray()
         var values = CStringArray()
         for (keyword, value) in keywords {
@@ -100,7 +113,13 @@ public final class PostgresConnection {
             logger.debug("postgres connection failed", metadata: ["db.error": "\(reason)"])
             throw PostgresError(code: .connectionFailed, message: reason)
         }
-        return PostgresConnection(handle: handle, logger: logger)
+        let options = keywords.last { $0.0 == "options" }?.1 ?? ""
+        let statementTimeout =
+            Timeouts.setting("statement_timeout", in: options).flatMap { Timeouts.milliseconds(parsing: $0) }
+            ?? timeouts.statementMilliseconds
+        return PostgresConnection(
+            handle: handle, answerDeadline: timeouts.answerDeadline(statementMilliseconds: statementTimeout),
+            logger: logger)
     }
 
     /// Opens a connection, runs `body` with it, and closes it when `body` returns or throws.
@@ -108,16 +127,20 @@ public final class PostgresConnection {
     /// - Parameters:
     ///   - conninfo: As for ``connect(conninfo:overrides:logger:)``.
     ///   - overrides: libpq keywords applied after `conninfo`.
+    ///   - applicationName: The `application_name`, unless the connection string sets one.
+    ///   - timeouts: The statement and lock timeouts, and the client's grace beyond them.
     ///   - logger: Receives statements and notices at debug level.
     ///   - body: The work to do with the connection. Do not keep the connection beyond it.
     /// - Returns: What `body` returns.
     /// - Throws: ``PostgresError/Code/connectionFailed`` when the connection cannot be opened, or
     ///   whatever `body` throws.
     public static func withConnection<Result>(
-        conninfo: String?, overrides: [String: String] = [:], logger: Logger = noopLogger,
-        _ body: (PostgresConnection) throws -> Result
+        conninfo: String?, overrides: [String: String] = [:], applicationName: String = "tackle",
+        timeouts: Timeouts = .standard, logger: Logger = noopLogger, _ body: (PostgresConnection) throws -> Result
     ) throws -> Result {
-        let connection = try connect(conninfo: conninfo, overrides: overrides, logger: logger)
+        let connection = try connect(
+            conninfo: conninfo, overrides: overrides, applicationName: applicationName, timeouts: timeouts,
+            logger: logger)
         defer { connection.close() }
         return try body(connection)
     }
@@ -155,9 +178,20 @@ public final class PostgresConnection {
     static let sessionOptions =
         "-c TimeZone=UTC -c DateStyle=ISO,YMD -c IntervalStyle=postgres -c extra_float_digits=3"
 
+    /// Connection settings that apply unless the connection string, the overrides or the
+    /// environment (`PGCONNECT_TIMEOUT`, a service file) set them: a server that cannot be reached
+    /// fails in seconds, and a TCP peer gone silent is noticed in about a minute.
+    static let defaultKeywords = [
+        ("connect_timeout", "5"), ("keepalives", "1"), ("keepalives_idle", "30"), ("keepalives_interval", "10"),
+        ("keepalives_count", "3"),
+    ]
+
     /// The keywords for `PQconnectdbParams`, in order: defaults the connection string may override,
     /// the connection string itself (expanded by libpq), the overrides, then forced settings.
-    static func connectionKeywords(conninfo: String, overrides: [String: String]) throws -> [(String, String)] {
+    static func connectionKeywords(
+        conninfo: String, overrides: [String: String], applicationName: String = "tackle",
+        timeouts: Timeouts = .standard
+    ) throws -> [(String, String)] {
         var parsed: [String: String] = [:]
         // libpq takes anything else as a plain database name, as `psql tackle` does.
         let isConnectionString =
@@ -171,10 +205,11 @@ public final class PostgresConnection {
         }
         let environment = ConnInfo.environmentDefaults()
         var keywords: [(String, String)] = []
-        if environment["connect_timeout"] == nil {
-            keywords.append(("connect_timeout", "5"))
+        // An explicit keyword beats the environment, so a default is only given when it has none.
+        for (keyword, value) in defaultKeywords where environment[keyword] == nil {
+            keywords.append((keyword, value))
         }
-        keywords.append(("fallback_application_name", "tackle"))
+        keywords.append(("fallback_application_name", applicationName))
         if !conninfo.isEmpty {
             keywords.append(("dbname", conninfo))
         }
@@ -184,7 +219,9 @@ public final class PostgresConnection {
         keywords.append(("client_encoding", "UTF8"))
         let userOptions = [overrides["options"], parsed["options"], environment["options"]]
             .compactMap { $0 }.first { !$0.isEmpty }
-        keywords.append(("options", [userOptions, sessionOptions].compactMap { $0 }.joined(separator: " ")))
+        // The server applies `-c` settings in order: the user's beat our timeouts, ours beat theirs.
+        let options = [timeouts.startupOptions, userOptions, sessionOptions].compactMap { $0 }
+        keywords.append(("options", options.joined(separator: " ")))
         return keywords
     }
 

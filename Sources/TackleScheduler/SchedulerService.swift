@@ -1,4 +1,5 @@
 import Dispatch
+import LibPQ
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -18,9 +19,12 @@ import Darwin
 ///
 /// Between passes it sleeps until the next report is due, waking at least every ``recheckInterval``
 /// seconds to check the files. When the database is unreachable (at start or later) it logs it
-/// once, retries with a bounded exponential backoff with jitter, and carries on when the server is
-/// back; other failures of a pass (a full disk, a refused query) are logged as errors and retried the
-/// same way. Only a schema that does not match this tackle stops it, with the error.
+/// once and tries again at least every ``unavailableRetryInterval`` seconds (sooner while the
+/// backoff is shorter): a try at an unreachable server is one connection attempt, cheap for both
+/// sides, and it lets the job publish within seconds of the server's return whatever
+/// ``retryMaximum`` says. Other failures of a pass (a full disk, a refused query) are logged as
+/// errors and retried with a bounded exponential backoff with jitter. Only a schema that does not
+/// match this tackle stops it, with the error.
 ///
 /// Graceful shutdown (SIGTERM, SIGINT) ends the sleep at once. A pass in progress gets
 /// ``shutdownGrace`` seconds to finish; a pass still blocked in the database after that is
@@ -28,6 +32,10 @@ import Darwin
 /// ever renamed into place complete.
 public struct SchedulerService: Service {
     public var location: DatabaseLocation
+    /// The `application_name` of the job's sessions.
+    public var applicationName: String
+    /// The statement and lock timeouts of the job's sessions.
+    public var timeouts: PostgresConnection.Timeouts
     public var publisher: ReportPublisher
     /// Seconds added to the system clock (the hidden `--now` option).
     public var clockOffset: Int
@@ -36,6 +44,8 @@ public struct SchedulerService: Service {
     /// Backoff bounds while a pass fails, in seconds.
     public var retryInitial: Double
     public var retryMaximum: Double
+    /// The longest pause between tries while the database is unreachable, in seconds.
+    public var unavailableRetryInterval: Double
     /// How long a pass in progress may go on after shutdown is asked for, in seconds.
     public var shutdownGrace: Double
     public var logger: Logger
@@ -44,15 +54,20 @@ public struct SchedulerService: Service {
     private let abandoned = Flag()
 
     public init(
-        location: DatabaseLocation, publisher: ReportPublisher, clockOffset: Int = 0, recheckInterval: Int = 600,
-        retryInitial: Double = 1, retryMaximum: Double = 60, shutdownGrace: Double = 1, logger: Logger
+        location: DatabaseLocation, applicationName: String = "tackle scheduler",
+        timeouts: PostgresConnection.Timeouts = .standard, publisher: ReportPublisher, clockOffset: Int = 0,
+        recheckInterval: Int = 600, retryInitial: Double = 1, retryMaximum: Double = 60,
+        unavailableRetryInterval: Double = 2, shutdownGrace: Double = 1, logger: Logger
     ) {
         self.location = location
+        self.applicationName = applicationName
+        self.timeouts = timeouts
         self.publisher = publisher
         self.clockOffset = clockOffset
         self.recheckInterval = recheckInterval
         self.retryInitial = retryInitial
         self.retryMaximum = retryMaximum
+        self.unavailableRetryInterval = unavailableRetryInterval
         self.shutdownGrace = shutdownGrace
         self.logger = logger
     }
@@ -77,9 +92,12 @@ public struct SchedulerService: Service {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let instant = now
             let pause: Double
-            let (location, publisher, alreadyWarned) = (location, publisher, warned)
+            let (location, applicationName, timeouts) = (location, applicationName, timeouts)
+            let (publisher, alreadyWarned) = (publisher, warned)
             let outcome = await BlockingPass.run(on: passQueue, grace: shutdownGrace) {
-                try Store.withStore(at: location, logger: publisher.logger) { store in
+                try Store.withStore(
+                    at: location, applicationName: applicationName, timeouts: timeouts, logger: publisher.logger
+                ) { store in
                     try publisher.pass(on: store, at: instant, warned: alreadyWarned)
                 }
             }
@@ -108,8 +126,10 @@ public struct SchedulerService: Service {
                     throw error
                 }
                 failures += 1
-                pause = Self.backoff(attempt: failures, initial: retryInitial, maximum: retryMaximum)
                 wasUnavailable = (error as? StoreError)?.code == .databaseUnavailable
+                pause = Self.backoff(
+                    attempt: failures, initial: retryInitial,
+                    maximum: wasUnavailable ? min(retryMaximum, unavailableRetryInterval) : retryMaximum)
                 if failures == 1 {
                     let metadata: Logger.Metadata = [
                         "error.message": "\(error)", "scheduler.instance": "\(publisher.instance)",

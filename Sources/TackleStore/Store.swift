@@ -4,7 +4,7 @@ import Logging
 /// The tackle service: everything tackle records, in PostgreSQL.
 ///
 /// A `Store` owns one database connection for the length of one command or one scheduler pass.
-/// Open it with ``withStore(at:logger:requireCurrentSchema:_:)``, which closes it on every path.
+/// Open it with ``withStore(at:applicationName:timeouts:logger:requireCurrentSchema:_:)``, which closes it on every path.
 ///
 /// Store methods translate database errors into ``StoreError`` values whose messages name the
 /// field and the rule, and every write that touches several rows runs in one transaction.
@@ -22,6 +22,9 @@ public final class Store {
     ///
     /// - Parameters:
     ///   - location: Where the database is.
+    ///   - applicationName: What the server shows as the session's `application_name` (in
+    ///     `pg_stat_activity` and in lock messages), unless the connection string sets one.
+    ///   - timeouts: The statement and lock timeouts (see ``LibPQ/PostgresConnection/Timeouts``).
     ///   - logger: The logger for the store and the connection.
     ///   - requireCurrentSchema: When true (the default), refuse with a clear error unless every
     ///     migration of this binary is applied and none unknown is recorded. `db` commands pass false.
@@ -31,11 +34,14 @@ public final class Store {
     ///   `.schemaBehind`/`.schemaAhead` when the schema does not match, and what `body` throws.
     public static func withStore<T>(
         at location: DatabaseLocation,
+        applicationName: String = "tackle",
+        timeouts: PostgresConnection.Timeouts = .standard,
         logger: Logger,
         requireCurrentSchema: Bool = true,
         _ body: (Store) throws -> T
     ) throws -> T {
-        let connection = try connect(to: location, logger: logger)
+        let connection = try connect(
+            to: location, applicationName: applicationName, timeouts: timeouts, logger: logger)
         defer { connection.close() }
         let store = Store(connection: connection, logger: logger)
         if requireCurrentSchema {
@@ -45,9 +51,13 @@ public final class Store {
     }
 
     /// Opens a connection, turning a failure into one line that says where it tried and why.
-    static func connect(to location: DatabaseLocation, logger: Logger) throws(StoreError) -> PostgresConnection {
+    static func connect(
+        to location: DatabaseLocation, applicationName: String = "tackle",
+        timeouts: PostgresConnection.Timeouts = .standard, logger: Logger
+    ) throws(StoreError) -> PostgresConnection {
         do {
-            return try PostgresConnection.connect(conninfo: location.conninfo, logger: logger)
+            return try PostgresConnection.connect(
+                conninfo: location.conninfo, applicationName: applicationName, timeouts: timeouts, logger: logger)
         } catch let error as PostgresError {
             throw StoreError(
                 .databaseUnavailable,
@@ -91,6 +101,8 @@ public final class Store {
     package func translatingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
+        } catch let error as PostgresError where error.sqlState == PostgresError.SQLState.lockNotAvailable {
+            throw lockTimeoutError(error)
         } catch let error as PostgresError {
             throw StoreError(translating: error)
         }

@@ -30,6 +30,12 @@ extension StoreError {
                 self.init(.alreadyExists, "already exists: \(error.detail ?? error.message)", underlying: error)
             case PostgresError.SQLState.serializationFailure?, PostgresError.SQLState.deadlockDetected?:
                 self.init(.conflict, "the record changed at the same time; try again", underlying: error)
+            case PostgresError.SQLState.queryCanceled?:
+                // Most likely statement_timeout: the server is overloaded or the work too large.
+                self.init(
+                    .databaseUnavailable,
+                    "the database did not finish in time (\(error.message)); nothing was written; try again later",
+                    underlying: error)
             default:
                 self.init(.database, "database error: \(error.message)", underlying: error)
             }

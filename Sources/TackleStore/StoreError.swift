@@ -35,6 +35,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, CustomDebugS
         public static let fileSystem = Code("file_system")
         /// The record changed since it was read; nothing was written.
         public static let conflict = Code("conflict")
+        /// Another session held a lock longer than the lock timeout; nothing was written.
+        public static let lockTimeout = Code("lock_timeout")
     }
 
     /// What went wrong, stable across versions.

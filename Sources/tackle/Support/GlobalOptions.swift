@@ -1,4 +1,5 @@
 import ArgumentParser
+import LibPQ
 import Logging
 import TackleStore
 
@@ -44,9 +45,25 @@ struct GlobalOptions: ParsableArguments {
         return logger
     }
 
+    /// The statement and lock timeouts: `TACKLE_STATEMENT_TIMEOUT`, `TACKLE_LOCK_TIMEOUT`.
+    func timeouts() throws -> PostgresConnection.Timeouts {
+        try .resolve(environment: Environment.current)
+    }
+
+    /// What the server shows for this process in `pg_stat_activity` and lock messages: `tackle`
+    /// and the subcommand, such as `tackle trial log`.
+    static let applicationName: String = {
+        let words = CommandLine.arguments.dropFirst().prefix { word in
+            !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLowercase || $0 == "-") } && !word.hasPrefix("-")
+        }
+        return (["tackle"] + words.prefix(2)).joined(separator: " ")
+    }()
+
     /// Runs `body` with a store on the database.
     func withStore<T>(requireCurrentSchema: Bool = true, _ body: (Store) throws -> T) throws -> T {
-        try Store.withStore(at: location, logger: logger(), requireCurrentSchema: requireCurrentSchema, body)
+        try Store.withStore(
+            at: location, applicationName: Self.applicationName, timeouts: try timeouts(), logger: logger(),
+            requireCurrentSchema: requireCurrentSchema, body)
     }
 }
 

@@ -21,7 +21,8 @@ extension SchedulerCommand {
                 atomically as tackle-status-YYYY-MM.txt and .json into --output-dir. After downtime every \
                 missed month within --catch-up months is published, oldest first; files missing or \
                 incomplete are rewritten from the archive. While the database is unreachable the job \
-                retries with backoff. SIGTERM or SIGINT stop it gracefully.
+                tries to reconnect at least every 2 seconds, so it publishes within seconds of the server's \
+                return. SIGTERM or SIGINT stop it gracefully.
 
                 Settings also come from the environment: TACKLE_REPORT_DIR, TACKLE_REPORT_DUE_DAY, \
                 TACKLE_REPORT_DUE_TIME, TACKLE_REPORT_CATCH_UP, TACKLE_INSTANCE, TACKLE_TIME_ZONE.
@@ -78,9 +79,13 @@ extension SchedulerCommand {
                 language: try Language.forPublishing(option: lang, environment: environment),
                 logger: logger)
             let offset = try now.map { try Instant.parse($0, clock: clock) - Int(time(nil)) } ?? 0
+            let timeouts = try global.timeouts()
+            let applicationName = GlobalOptions.applicationName
 
             if once {
-                let outcome = try Store.withStore(at: global.location, logger: logger) { store in
+                let outcome = try Store.withStore(
+                    at: global.location, applicationName: applicationName, timeouts: timeouts, logger: logger
+                ) { store in
                     try publisher.pass(on: store, at: Int(time(nil)) + offset)
                 }
                 Output.note(
@@ -92,12 +97,14 @@ extension SchedulerCommand {
             // Refuse to start on a schema that does not match, saying so (exit 3). An unreachable
             // database is not a reason to refuse: the service retries until it is back.
             do {
-                try Store.withStore(at: global.location, logger: logger) { _ in }
+                try Store.withStore(
+                    at: global.location, applicationName: applicationName, timeouts: timeouts, logger: logger
+                ) { _ in }
             } catch let error as StoreError where error.code == .databaseUnavailable {}
 
             let service = SchedulerService(
-                location: global.location, publisher: publisher, clockOffset: offset, recheckInterval: recheckSeconds,
-                retryMaximum: retryMaxSeconds, logger: logger)
+                location: global.location, applicationName: applicationName, timeouts: timeouts, publisher: publisher,
+                clockOffset: offset, recheckInterval: recheckSeconds, retryMaximum: retryMaxSeconds, logger: logger)
             try await service.runUntilShutdown()
             if service.abandonedPass {
                 // A pass thread may still be inside libpq: end without running exit handlers under it.
