@@ -132,7 +132,8 @@ struct SchedulerCommandTests {
         try database.integer(
             """
             SELECT count(*) AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND application_name = 'tackle' AND wait_event_type = 'Lock'
+            WHERE datname = current_database() AND application_name = 'tackle scheduler run'
+              AND wait_event_type = 'Lock'
             """) > 0
     }
 
