@@ -100,6 +100,10 @@ struct TimeoutTests {
         // The server runs as `postgres` and the tests as root: the backend can be stopped from here.
         #expect(kill(connection.backendPID, SIGSTOP) == 0)
         defer { kill(connection.backendPID, SIGCONT) }
+        // Without a client deadline the query would wait forever: resume the backend after 10 s so
+        // that the test fails instead of hanging.
+        let pid = connection.backendPID
+        DispatchQueue.global().asyncAfter(deadline: .now() + 10) { kill(pid, SIGCONT) }
         let started = ContinuousClock.now
         let error = #expect(throws: PostgresError.self) { try connection.query("SELECT 1") }
         let waited = ContinuousClock.now - started

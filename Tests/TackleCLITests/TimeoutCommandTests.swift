@@ -53,6 +53,10 @@ struct TimeoutCommandTests {
         #expect(kill(pid, SIGSTOP) == 0)
         defer { kill(pid, SIGCONT) }
 
+        // Without a client deadline it would wait forever: after 15 s it is killed, and fails below.
+        let ended = eventually(within: 15) { !job.process.isRunning }
+        #expect(ended, "trial log still waited 15 s after its backend stopped")
+        if !ended { kill(job.process.processIdentifier, SIGKILL) }
         let outcome = try job.wait()
         #expect(outcome.status == 2, "\(outcome)")
         #expect(
