@@ -133,6 +133,8 @@ extension PostgresError {
         public static let lockNotAvailable = "55P03"
         /// `57014`: the statement was cancelled, for example by `statement_timeout`.
         public static let queryCanceled = "57014"
+        /// `42501`: the role lacks a privilege (or a rule of the schema refused it as if so).
+        public static let insufficientPrivilege = "42501"
         /// `42P01`: the table does not exist.
         public static let undefinedTable = "42P01"
         /// `57P01`: the server is shutting down or an administrator terminated the session.

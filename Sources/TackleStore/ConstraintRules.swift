@@ -7,6 +7,9 @@ enum ConstraintRules {
     static let detailed: [String: String] = [
         "trial_starts_after_opening": "from",
         "trial_ends_by_closing": "to",
+        "tackle_actor_is_login": "actor",
+        "assessment_rubric_in_order": "from",
+        "published_report_not_future": "month",
     ]
 
     static let rules: [String: (field: String, rule: String)] = [
@@ -17,6 +20,8 @@ enum ConstraintRules {
         "person_employee_no_key": ("employee number", "a person with this employee number already exists"),
         "person_employee_no_format": ("employee number", "an employee number is 1-32 letters, digits, - or _"),
         "person_name_not_blank": ("name", "the name must not be empty"),
+        "person_login_key": ("login", "this database login is mapped to another person already"),
+        "person_login_not_blank": ("login", "a login must not be blank; --login '' clears it"),
         "project_key_key": ("key", "a project with this key already exists"),
         "project_key_format": ("key", "a project key is 2-40 upper-case letters, digits, - or _"),
         "project_title_not_blank": ("title", "the title must not be empty"),

@@ -11,7 +11,7 @@ extension Store {
             let project = try projectID(key)
             return try connection.query(
                 """
-                SELECT h.id, floor(extract(epoch FROM h.at))::bigint AS instant, h.actor,
+                SELECT h.id, floor(extract(epoch FROM h.at))::bigint AS instant, h.actor, h.login,
                        h.table_name, h.action, h.old_values::text AS old_values, h.new_values::text AS new_values,
                        h.reason,
                        CASE h.table_name
@@ -37,6 +37,7 @@ extension Store {
                     id: try row.decode(Int.self, "id"),
                     instant: try row.decode(Int.self, "instant"),
                     actor: try row.decode(String.self, "actor"),
+                    login: try row.decode(String.self, "login"),
                     entity: try row.decode(String.self, "table_name"),
                     record: try row.decode(String?.self, "record") ?? "",
                     action: try row.decode(String.self, "action"),

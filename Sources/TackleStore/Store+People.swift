@@ -30,19 +30,23 @@ extension Store {
         }
     }
 
-    /// Edits a person: name, unit, party membership, active or not, with a reason.
+    /// Edits a person: name, unit, party membership, active or not, database login, with a reason.
     ///
     /// An inactive person stays on record and in past projects, but cannot join a project, own a
-    /// milestone or take over a project.
+    /// milestone or take over a project. A login maps a database login to the person: a login that
+    /// may not act for others acts as this person (see ``DatabaseLogin``). Only the owner and
+    /// service logins may change it; the database refuses a writer.
     ///
-    /// - Throws: ``StoreError``: an unknown person or unit, or nothing to change.
+    /// - Parameter login: The new login; an empty string clears it; nil keeps it.
+    /// - Throws: ``StoreError``: an unknown person or unit, a login mapped to someone else, or nothing to change.
     @discardableResult
     public func editPerson(
         _ employeeNo: String, name: String? = nil, unitCode: String? = nil, partyMember: Bool? = nil,
-        active: Bool? = nil, reason: String, by actor: String
+        active: Bool? = nil, login: String? = nil, reason: String, by actor: String
     ) throws -> Person {
         try Keys.checkNotBlank(reason, field: "reason")
         if let name { try Keys.checkNotBlank(name, field: "name") }
+        if let login, !login.isEmpty { try Keys.checkNotBlank(login, field: "login") }
         return try write(by: actor, reason: reason) { connection in
             guard
                 let row = try connection.query(
@@ -57,6 +61,7 @@ extension Store {
             edited.unitCode = unitCode ?? current.unitCode
             edited.partyMember = partyMember ?? current.partyMember
             edited.active = active ?? current.active
+            if let login { edited.login = login.isEmpty ? nil : login }
             guard edited != current else {
                 throw StoreError(
                     .invalidInput, field: "employee number",
@@ -66,6 +71,11 @@ extension Store {
             try connection.execute(
                 "UPDATE person SET name = $2, unit_id = $3, party_member = $4, active = $5 WHERE employee_no = $1",
                 [employeeNo, edited.name, unit, edited.partyMember, edited.active])
+            // A separate statement: writers may not update the login column, so only a change of it
+            // needs the owner's (or a service login's) privilege.
+            if edited.login != current.login {
+                try connection.execute("UPDATE person SET login = $2 WHERE employee_no = $1", [employeeNo, edited.login])
+            }
             return edited
         }
     }
@@ -84,7 +94,7 @@ extension Store {
     }
 
     static let personSelect = """
-        SELECT p.employee_no, p.name, u.code AS unit_code, p.party_member, p.active
+        SELECT p.employee_no, p.name, u.code AS unit_code, p.party_member, p.active, p.login
         FROM person p JOIN unit u ON u.id = p.unit_id
         """
 
@@ -94,7 +104,8 @@ extension Store {
             name: try row.decode(String.self, "name"),
             unitCode: try row.decode(String.self, "unit_code"),
             partyMember: try row.decode(Bool.self, "party_member"),
-            active: try row.decode(Bool.self, "active")
+            active: try row.decode(Bool.self, "active"),
+            login: try row.decode(String?.self, "login")
         )
     }
 }

@@ -45,7 +45,8 @@ extension Store {
     @discardableResult
     public func addRubric(_ rubric: Rubric, by actor: String) throws -> Rubric {
         try write(by: actor, reason: rubric.reason) { connection in
-            try connection.execute("LOCK TABLE assessment_rubric IN EXCLUSIVE MODE")
+            // Trigger assessment_rubric_rules takes the same lock: a writer may insert but not lock the table.
+            try connection.execute("SELECT pg_advisory_xact_lock($1)", [Self.rubricLockKey])
             let latest = try connection.query(
                 """
                 SELECT coalesce(max(version), 0) AS version, to_char(max(effective_from), 'YYYY-MM') AS from_month,
@@ -84,4 +85,7 @@ extension Store {
             return stored
         }
     }
+
+    /// The advisory lock that serialises new rubric versions: "tkrr" in ASCII (sql/0007_roles.sql).
+    static let rubricLockKey: Int32 = 0x746b_7272
 }

@@ -19,7 +19,8 @@ extension Store {
                 let row = try connection.query(
                     """
                     WITH acting AS (
-                        SELECT set_config('tackle.actor', $1, true) AS actor, set_config('tackle.reason', '', true)
+                        SELECT set_config('tackle.actor', $1, true) AS actor, set_config('tackle.reason', '', true),
+                               set_config('tackle.actor_fallback', $14, true)
                     ), numbered AS (
                         UPDATE project SET next_trial_number = next_trial_number + 1 WHERE key = $2
                         RETURNING id, next_trial_number - 1 AS number
@@ -40,7 +41,7 @@ extension Store {
                         actor, key, trial.lever, trial.hypothesis, trial.startedOn, trial.endedOn,
                         try PostgresJSON(encoding: trial.parameters), trial.outcome.inspected, trial.outcome.defective,
                         try PostgresJSON(encoding: trial.heats), trial.note, trial.conclusion,
-                        try PostgresJSON(encoding: trial.conditions),
+                        try PostgresJSON(encoding: trial.conditions), fallbackActor ?? "",
                     ]
                 ).first
             else {

@@ -2,15 +2,25 @@ import LibPQ
 
 extension Store {
     /// Runs a write in one transaction, with the acting person and the reason recorded for the
-    /// history triggers (`tackle.actor`, `tackle.reason`, local to the transaction).
+    /// history triggers (`tackle.actor`, `tackle.actor_fallback`, `tackle.reason`, local to the
+    /// transaction).
+    ///
+    /// The database decides who acts (`tackle_acting_person()`, migration 0007): a login that may act
+    /// for others gets `actor`, else ``fallbackActor``, else its login name; any other login acts as
+    /// the person mapped to it, and an `actor` naming anybody else is refused with nothing written.
     ///
     /// Any error thrown rolls the whole write back: the database is left exactly as it was.
+    ///
+    /// - Parameter actor: Who the caller claims to act for; empty for no claim.
     func write<T>(by actor: String, reason: String? = nil, _ body: (PostgresConnection) throws -> T) throws -> T {
         try translatingErrors {
             try connection.withTransaction { connection in
                 try connection.execute(
-                    "SELECT set_config('tackle.actor', $1, true), set_config('tackle.reason', $2, true)",
-                    [actor, reason ?? ""]
+                    """
+                    SELECT set_config('tackle.actor', $1, true), set_config('tackle.reason', $2, true),
+                           set_config('tackle.actor_fallback', $3, true)
+                    """,
+                    [actor, reason ?? "", fallbackActor ?? ""]
                 )
                 return try body(connection)
             }

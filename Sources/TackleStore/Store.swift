@@ -13,6 +13,13 @@ public final class Store {
     package let connection: PostgresConnection
     package let logger: Logger
 
+    /// Who acts when the caller claims nobody (the operating-system user, say), for a login that
+    /// may act for others; ignored for any other login, which acts as the person mapped to it.
+    public var fallbackActor: String?
+
+    /// The login this store is connected as; read by the schema check, nil when it was skipped.
+    public private(set) var login: DatabaseLogin?
+
     init(connection: PostgresConnection, logger: Logger) {
         self.connection = connection
         self.logger = logger
@@ -80,17 +87,36 @@ public final class Store {
         try translatingErrors { try Migrator(logger: logger).migrate(on: connection) }
     }
 
-    /// Refuses to go on unless the schema matches this binary, in one cheap query.
+    /// Refuses to go on unless the schema matches this binary, in one cheap query, which also reads
+    /// who the login is (``login``).
     func checkSchema() throws {
         let latest = Migration.embedded.last?.version ?? 0
         let rows: PostgresRows
         do {
-            rows = try connection.query("SELECT coalesce(max(version), 0) AS newest FROM tackle_migration")
+            rows = try connection.query(
+                """
+                WITH RECURSIVE granted (oid) AS (
+                    SELECT oid FROM pg_roles WHERE rolname = session_user
+                    UNION SELECT m.roleid FROM pg_auth_members m JOIN granted g ON m.member = g.oid
+                )
+                SELECT coalesce(max(version), 0) AS newest, session_user::text AS login,
+                       (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) AS superuser,
+                       EXISTS (SELECT 1 FROM granted JOIN pg_roles r USING (oid) WHERE r.rolname = 'tackle_owner')
+                           AS owner,
+                       EXISTS (SELECT 1 FROM granted JOIN pg_roles r USING (oid) WHERE r.rolname = 'tackle_service')
+                           AS service
+                FROM tackle_migration
+                """)
         } catch let error as PostgresError where error.sqlState == PostgresError.SQLState.undefinedTable {
             throw StoreError(
                 .schemaBehind, "the database has no tackle schema yet; run `tackle db migrate`", underlying: error)
         }
         let newest = try rows.first?.decode(Int.self, "newest") ?? 0
+        if let row = rows.first {
+            login = DatabaseLogin(
+                name: try row.decode(String.self, "login"), isSuperuser: try row.decode(Bool.self, "superuser"),
+                ownsSchema: try row.decode(Bool.self, "owner"), actsForOthers: try row.decode(Bool.self, "service"))
+        }
         if newest != latest {
             // Rare path: let the full status say exactly what is wrong.
             if let problem = try migrationStatus().problem { throw problem }

@@ -28,6 +28,11 @@ extension StoreError {
                 self.init(.invalidInput, "the database refused the change\(rule): \(error.message)", underlying: error)
             case PostgresError.SQLState.uniqueViolation?:
                 self.init(.alreadyExists, "already exists: \(error.detail ?? error.message)", underlying: error)
+            case PostgresError.SQLState.insufficientPrivilege?:
+                self.init(
+                    .invalidInput,
+                    "the database login may not do this (\(error.message)); "
+                        + "see the README's \"Roles and least privilege\"", underlying: error)
             case PostgresError.SQLState.serializationFailure?, PostgresError.SQLState.deadlockDetected?:
                 self.init(.conflict, "the record changed at the same time; try again", underlying: error)
             case PostgresError.SQLState.queryCanceled?:

@@ -6,7 +6,11 @@ public struct HistoryEntry: Sendable, Hashable, Codable {
     /// An instant, not a wall-clock time: the command line shows it on the plant's clock, with the
     /// offset (`2026-11-05 14:03 +08:00`).
     public var instant: Int
+    /// Who the change was made for: the person the login acts as, or whom a service login named.
     public var actor: String
+    /// The database login that made the change (`session_user`); empty for changes recorded before
+    /// logins were kept (migration 0007).
+    public var login: String
     /// What kind of record: `project`, `trial`, `milestone`, ...
     public var entity: String
     /// Which record, as users name it: `T3`, `milestone 2`, `2026-05`.
@@ -21,12 +25,13 @@ public struct HistoryEntry: Sendable, Hashable, Codable {
 
     /// Creates an entry as recorded; the store builds these from the history table.
     public init(
-        id: Int, instant: Int, actor: String, entity: String, record: String, action: String, oldValues: String?,
-        newValues: String?, reason: String?
+        id: Int, instant: Int, actor: String, login: String = "", entity: String, record: String, action: String,
+        oldValues: String?, newValues: String?, reason: String?
     ) {
         self.id = id
         self.instant = instant
         self.actor = actor
+        self.login = login
         self.entity = entity
         self.record = record
         self.action = action

@@ -22,11 +22,11 @@ extension Store {
     {
         try translatingErrors {
             try connection.withTransaction { connection in
-                let inserted = try connection.execute(
-                    Self.publishInsert + " ON CONFLICT (period, revision) DO NOTHING",
-                    Self.publishValues(month, revision: 1, reason: nil, content: content, details: details)
-                )
-                return inserted == 1
+                let published = try connection.query(
+                    Self.publishCall,
+                    Self.publishValues(month, firstOnly: true, reason: nil, content: content, details: details)
+                ).first?.decode(Int?.self, "revision")
+                return published != nil
             }
         }
     }
@@ -59,12 +59,18 @@ extension Store {
                         "\(month) is already published (revision \(latest)); "
                             + "a new revision needs a reason, such as \"补报十月数据\"")
                 }
-                try connection.execute(
-                    Self.publishInsert,
-                    Self.publishValues(
-                        month, revision: latest + 1, reason: trimmed.map(String.init), content: content,
-                        details: details))
-                return latest + 1
+                // The function numbers the revision under the same lock: latest + 1.
+                guard
+                    let revision = try connection.query(
+                        Self.publishCall,
+                        Self.publishValues(
+                            month, firstOnly: false, reason: trimmed.map(String.init), content: content,
+                            details: details)
+                    ).first?.decode(Int?.self, "revision")
+                else {
+                    throw StoreError(.database, "the database published no revision of \(month)")
+                }
+                return revision
             }
         }
     }
@@ -72,19 +78,20 @@ extension Store {
     /// The advisory lock class that serialises revisions of one month: "tkpb" in ASCII.
     static let publishLockKey: Int32 = 0x746b_7062
 
-    private static let publishInsert = """
-        INSERT INTO published_report (period, revision, reason, instance, data_cutoff, time_zone, language, called_in,
-                                      text_report, json_report, text_sha256, json_sha256)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, ARRAY(SELECT jsonb_array_elements_text($8::jsonb)), $9, $10,
-                encode(sha256(convert_to($9, 'UTF8')), 'hex'), encode(sha256(convert_to($10, 'UTF8')), 'hex'))
+    /// Publishing goes through `tackle_publish_report` (sql/0007_roles.sql), which runs as the owner:
+    /// writers cannot insert into published_report, so none can block a month with a forged row. It
+    /// numbers the revision, refuses a month not yet begun and computes the checksums.
+    private static let publishCall = """
+        SELECT tackle_publish_report($1, $2, $3, $4, $5, $6, ARRAY(SELECT jsonb_array_elements_text($7::jsonb)),
+                                     $8, $9) AS revision
         """
 
     private static func publishValues(
-        _ month: Month, revision: Int, reason: String?, content: PublishedReport.Content,
+        _ month: Month, firstOnly: Bool, reason: String?, content: PublishedReport.Content,
         details: PublishedReport.Details
     ) throws -> [(any PostgresEncodable)?] {
         [
-            month.firstDay, revision, reason, details.instance, month.lastDay, details.timeZone, details.language,
+            month.firstDay, firstOnly, reason, details.instance, details.timeZone, details.language,
             try PostgresJSON(encoding: details.calledIn), content.text, content.json,
         ]
     }

@@ -9,7 +9,9 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Show every recorded change of a project: who, when, what, from what to what, why.",
         discussion: """
-            The history is written by the database itself and cannot be changed or deleted. Times are on \
+            The history is written by the database itself and cannot be changed or deleted. WHO is the person \
+            the change was made for; LOGIN is the database login that made it, which no option can change \
+            (empty for changes recorded before tackle kept logins). Times are on \
             the plant's clock (--time-zone) with their offset: 2026-11-05 14:03 +08:00 in the text, \
             2026-11-05T14:03:12+08:00 (ISO 8601) in --json.
 
@@ -31,6 +33,7 @@ struct HistoryCommand: ParsableCommand {
         /// `2026-11-05T14:03:12+08:00`.
         var at: String
         var actor: String
+        var login: String
         var entity: String
         var record: String
         var action: String
@@ -42,6 +45,7 @@ struct HistoryCommand: ParsableCommand {
             id = entry.id
             self.at = at
             actor = entry.actor
+            login = entry.login
             entity = entry.entity
             record = entry.record
             action = entry.action
@@ -60,7 +64,7 @@ struct HistoryCommand: ParsableCommand {
                 entries.map { Line($0, at: Self.timestamp($0.instant, in: zone, style: .iso8601)) })
         }
         var table = TextTable(columns: [
-            .init("WHEN"), .init("WHO"), .init("WHAT"), .init("RECORD"), .init("CHANGE", maxWidth: 80),
+            .init("WHEN"), .init("WHO"), .init("LOGIN"), .init("WHAT"), .init("RECORD"), .init("CHANGE", maxWidth: 80),
             .init("REASON"),
         ])
         for entry in entries {
@@ -71,7 +75,7 @@ struct HistoryCommand: ParsableCommand {
             default: change = "\(entry.oldValues ?? "{}") -> \(entry.newValues ?? "{}")"
             }
             table.append([
-                Self.timestamp(entry.instant, in: zone, style: .text), entry.actor, entry.entity, entry.record, change,
+                Self.timestamp(entry.instant, in: zone, style: .text), entry.actor, entry.login, entry.entity, entry.record, change,
                 entry.reason ?? "",
             ])
         }

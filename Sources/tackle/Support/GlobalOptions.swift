@@ -60,10 +60,36 @@ struct GlobalOptions: ParsableArguments {
     }()
 
     /// Runs `body` with a store on the database.
+    ///
+    /// The store records the OS user when a login that may act for others names nobody. Unless the
+    /// schema check is skipped (the `db` commands), a login that is a superuser or the owner, and not
+    /// set up to act for others, gets one warning on stderr: everyday work belongs to a writer login.
     func withStore<T>(requireCurrentSchema: Bool = true, _ body: (Store) throws -> T) throws -> T {
         try Store.withStore(
             at: location, applicationName: Self.applicationName, timeouts: try timeouts(), logger: logger(),
-            requireCurrentSchema: requireCurrentSchema, body)
+            requireCurrentSchema: requireCurrentSchema
+        ) { store in
+            store.fallbackActor = ActorOptions.operatingSystemUser
+            if let login = store.login, login.holdsMoreThanItNeeds {
+                RoleWarning.once(for: login)
+            }
+            return try body(store)
+        }
+    }
+}
+
+/// The warning about running everyday commands with the owner's or a superuser's power.
+enum RoleWarning {
+    nonisolated(unsafe) private static var given = false
+
+    /// Writes the warning to stderr, the first time only (a command may open the store twice).
+    static func once(for login: DatabaseLogin) {
+        guard !given else { return }
+        given = true
+        let power = login.isSuperuser ? "a superuser" : "a member of tackle_owner"
+        standardError(
+            "warning: database login \(login.name) is \(power): it can alter the schema and silence the history; "
+                + "use a tackle_writer login (`tackle db roles --help`)\n")
     }
 }
 

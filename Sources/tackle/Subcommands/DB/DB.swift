@@ -10,6 +10,6 @@ struct DB: ParsableCommand {
               tackle db migrate
               tackle db status --database postgresql://tackle@db.plant.local/tackle
             """,
-        subcommands: [Migrate.self, Status.self]
+        subcommands: [Migrate.self, Status.self, Roles.self]
     )
 }

@@ -6,14 +6,20 @@ extension PersonCommand {
     /// `tackle person edit`: a person's name, unit, party membership, active or not.
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a person's name, unit or party membership, or mark them inactive, with a reason.",
+            abstract:
+                "Change a person's name, unit, party membership or database login, or mark them inactive, with a reason.",
             discussion: """
                 An inactive person stays on record and in the projects they worked on, but cannot join a project, \
                 own a milestone or lead a project.
 
+                --login maps a database login to the person: a login that is not the owner's or a tackle_service \
+                login then acts as this person in the history, whatever --actor says. Only the owner (or a \
+                service login) may change it; --login '' clears it.
+
                 Examples:
                   tackle person edit E1002 --name "李晓东" --unit TECH --reason "调往技术科"
                   tackle person edit E1018 --inactive --reason "退休"
+                  tackle person edit E1001 --login wang_lei --reason "个人数据库账号"
                 """
         )
 
@@ -29,6 +35,8 @@ extension PersonCommand {
         var inactive = false
         @Flag(help: "Mark the person active again.")
         var active = false
+        @Option(help: ArgumentHelp("The database login that acts as this person ('' clears it).", valueName: "login"))
+        var login: String?
         @Option(help: "Why (required; recorded in the history).")
         var reason: String
         @OptionGroup var actor: ActorOptions
@@ -44,7 +52,7 @@ extension PersonCommand {
             let person = try global.withStore { store in
                 try store.editPerson(
                     employeeNo, name: name, unitCode: unit, partyMember: partyMember,
-                    active: inactive ? false : (active ? true : nil), reason: reason, by: actor.resolved)
+                    active: inactive ? false : (active ? true : nil), login: login, reason: reason, by: actor.resolved)
             }
             print("\(person.employeeNo) \(person.name), \(person.unitCode)\(person.active ? "" : ", inactive")")
         }

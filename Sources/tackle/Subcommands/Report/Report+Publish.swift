@@ -54,7 +54,8 @@ extension ReportCommand {
                     text: try ReportFormat.text.render(report, language: language),
                     json: try ReportFormat.json.render(report))
                 let details = PublishedReport.Details(
-                    instance: instance ?? environment["TACKLE_INSTANCE"] ?? actor.resolved,
+                    instance: instance ?? environment["TACKLE_INSTANCE"]
+                        ?? (actor.resolved.isEmpty ? ActorOptions.operatingSystemUser : actor.resolved),
                     timeZone: clock.timeZone, language: language.rawValue, calledIn: report.calledIn.map(\.key))
                 let revision = try store.publishRevision(month, content: content, details: details, reason: reason)
                 return (revision, content)
