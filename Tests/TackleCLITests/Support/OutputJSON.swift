@@ -131,6 +131,7 @@ enum OutputJSON {
         var id: Int
         var at: String
         var actor: String
+        var login: String
         var entity: String
         var record: String
         var action: String
