@@ -34,8 +34,8 @@ extension Store {
     ///
     /// An inactive person stays on record and in past projects, but cannot join a project, own a
     /// milestone or take over a project. A login maps a database login to the person: a login that
-    /// may not act for others acts as this person (see ``DatabaseLogin``). Only the owner and
-    /// service logins may change it; the database refuses a writer.
+    /// may not act for others acts as this person (see ``DatabaseLogin``). Only the owner's logins
+    /// (and superusers) may change it; the database refuses a writer.
     ///
     /// - Parameter login: The new login; an empty string clears it; nil keeps it.
     /// - Throws: ``StoreError``: an unknown person or unit, a login mapped to someone else, or nothing to change.
@@ -72,9 +72,10 @@ extension Store {
                 "UPDATE person SET name = $2, unit_id = $3, party_member = $4, active = $5 WHERE employee_no = $1",
                 [employeeNo, edited.name, unit, edited.partyMember, edited.active])
             // A separate statement: writers may not update the login column, so only a change of it
-            // needs the owner's (or a service login's) privilege.
+            // needs the owner's privilege.
             if edited.login != current.login {
-                try connection.execute("UPDATE person SET login = $2 WHERE employee_no = $1", [employeeNo, edited.login])
+                try connection.execute(
+                    "UPDATE person SET login = $2 WHERE employee_no = $1", [employeeNo, edited.login])
             }
             return edited
         }

@@ -112,7 +112,8 @@ struct RolesTests {
             let outcome = try tackle.run(step)
             #expect(outcome.status == 0, "tackle \(step.joined(separator: " ")): \(outcome)")
             #expect(
-                !outcome.stderr.contains("warning"), "a writer gets no warning: tackle \(step.joined(separator: " ")): \(outcome)")
+                !outcome.stderr.contains("warning"),
+                "a writer gets no warning: tackle \(step.joined(separator: " ")): \(outcome)")
         }
         let entries = try OutputJSON.decode(
             [OutputJSON.HistoryEntry].self, from: try tackle.succeed("history", Self.key, "--json"))
@@ -123,7 +124,8 @@ struct RolesTests {
         }
         #expect(try database.integer("SELECT count(*) AS n FROM published_report WHERE period = '2026-05-01'") == 1)
         #expect(
-            try database.integer("SELECT count(*) AS n FROM assessment_rubric WHERE version = 2 AND actor = 'E1001'") == 1,
+            try database.integer("SELECT count(*) AS n FROM assessment_rubric WHERE version = 2 AND actor = 'E1001'")
+                == 1,
             "the rubric's actor is the login's person")
     }
 
@@ -158,9 +160,11 @@ struct RolesTests {
         try PostgresConnection.withConnection(conninfo: try writer.conninfo) { connection in
             for sql in forgeries {
                 let error = #expect(throws: PostgresError.self, "\(sql)") { try connection.executeScript(sql) }
-                #expect(error?.sqlState == PostgresError.SQLState.insufficientPrivilege, "\(sql): \(String(describing: error))")
+                #expect(
+                    error?.sqlState == PostgresError.SQLState.insufficientPrivilege,
+                    "\(sql): \(String(describing: error))")
             }
-            // Publishing goes through the owner's function, which refuses a month not over.
+            // Publishing goes through the owner's function, which refuses a month not begun.
             let future = #expect(throws: PostgresError.self) {
                 try connection.query(
                     "SELECT tackle_publish_report('2030-01-01', true, NULL, 'x', 'UTC', 'en', '{}', 't', '{}')")
@@ -181,7 +185,8 @@ struct RolesTests {
         }
         let tackle = try writer.tackle
         let before = try database.integer("SELECT count(*) AS n FROM history")
-        let refused = try tackle.run("unit", "add", "CC4", "--name", "连铸四作业区", "--kind", "work-area", "--actor", "E1002")
+        let refused = try tackle.run(
+            "unit", "add", "CC4", "--name", "连铸四作业区", "--kind", "work-area", "--actor", "E1002")
         #expect(refused.status == 1, "\(refused)")
         #expect(refused.stderr.hasPrefix("Error: --actor: "), "\(refused)")
         #expect(refused.stderr.contains("tackle_service"), "the message says the rule: \(refused)")
@@ -260,7 +265,9 @@ struct RolesTests {
         ownerTackle.environment["TACKLE_ACTOR"] = "管理员"
         ownerTackle.removedEnvironment = []
         try ownerTackle.run(["unit", "add", "CC4", "--name", "四", "--kind", "work-area"])
-        #expect(try database.integer("SELECT count(*) AS n FROM history WHERE actor = '管理员' AND login = $1", [owner.name]) == 1)
+        #expect(
+            try database.integer("SELECT count(*) AS n FROM history WHERE actor = '管理员' AND login = $1", [owner.name])
+                == 1)
     }
 
     @Test("db roles prints the SQL for logins in the groups, and --apply creates them")

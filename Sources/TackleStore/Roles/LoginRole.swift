@@ -31,7 +31,8 @@ public struct LoginRole: Sendable, Hashable {
         else {
             throw StoreError(
                 .invalidInput, field: field,
-                "\(name) is not a login name tackle makes: 1-63 lowercase letters, digits and _, not starting with a digit")
+                "\(name) is not a login name tackle makes: 1-63 lowercase letters, digits and _, not starting with a digit"
+            )
         }
         guard !name.hasPrefix("pg_"), !Group.allCases.map(\.rawValue).contains(name) else {
             throw StoreError(.invalidInput, field: field, "\(name) is reserved; choose another login name")

@@ -75,7 +75,8 @@ struct HistoryCommand: ParsableCommand {
             default: change = "\(entry.oldValues ?? "{}") -> \(entry.newValues ?? "{}")"
             }
             table.append([
-                Self.timestamp(entry.instant, in: zone, style: .text), entry.actor, entry.login, entry.entity, entry.record, change,
+                Self.timestamp(entry.instant, in: zone, style: .text), entry.actor, entry.login, entry.entity,
+                entry.record, change,
                 entry.reason ?? "",
             ])
         }

@@ -30,8 +30,10 @@ enum ErrorReport {
 
     /// Fields whose option is `--` and the field's name.
     static let optionFields: Set<String> = [
-        "action", "actor", "against", "baseline", "baseline-period", "bins", "bottom", "by", "cond", "day", "defective", "due",
-        "expect", "figures-due-day", "from", "heat", "if-version", "inspected", "kind", "leader", "lever", "login", "metric",
+        "action", "actor", "against", "baseline", "baseline-period", "bins", "bottom", "by", "cond", "day", "defective",
+        "due",
+        "expect", "figures-due-day", "from", "heat", "if-version", "inspected", "kind", "leader", "lever", "login",
+        "metric",
         "milestones", "month", "name", "on", "owner", "param", "parent", "power", "progress", "reason", "reporting",
         "reader", "role", "service", "target", "title", "to", "trend", "trial-months", "trials", "unit", "writer",
     ]

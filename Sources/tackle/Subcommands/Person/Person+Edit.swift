@@ -13,8 +13,8 @@ extension PersonCommand {
                 own a milestone or lead a project.
 
                 --login maps a database login to the person: a login that is not the owner's or a tackle_service \
-                login then acts as this person in the history, whatever --actor says. Only the owner (or a \
-                service login) may change it; --login '' clears it.
+                login then acts as this person in the history, whatever --actor says. Only a tackle_owner login \
+                or a superuser may change it (a writer cannot make itself someone else); --login '' clears it.
 
                 Examples:
                   tackle person edit E1002 --name "李晓东" --unit TECH --reason "调往技术科"
