@@ -210,6 +210,11 @@ struct RolesTests {
         let remap = try tackle.run("person", "edit", "E1002", "--login", stranger.name, "--reason", "x")
         #expect(remap.status == 1, "\(remap)")
         #expect(try database.integer("SELECT count(*) AS n FROM person WHERE login IS NOT NULL") == 1)
+        let shown = try OutputJSON.object(try database.tackle.succeed("person", "show", "E1001", "--json").stdout)
+        #expect(shown["login"] as? String == writer.name, "\(shown)")
+        // The owner clears a mapping with --login ''.
+        try database.tackle.succeed("person", "edit", "E1001", "--login", "", "--reason", "离职")
+        #expect(try database.integer("SELECT count(*) AS n FROM person WHERE login IS NOT NULL") == 0)
     }
 
     @Test("a tackle_service login acts for whom --actor names; history shows both actor and login")

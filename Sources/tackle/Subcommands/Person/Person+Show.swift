@@ -15,11 +15,12 @@ extension PersonCommand {
         func run() throws {
             let person = try global.withStore { store in try store.person(employeeNo) }
             if format.json { return try Output.json(person) }
-            Output.text(
-                Fields([
-                    ("employee", person.employeeNo), ("name", person.name), ("unit", person.unitCode),
-                    ("party member", person.partyMember ? "yes" : "no"), ("active", person.active ? "yes" : "no"),
-                ]).render())
+            var fields = [
+                ("employee", person.employeeNo), ("name", person.name), ("unit", person.unitCode),
+                ("party member", person.partyMember ? "yes" : "no"), ("active", person.active ? "yes" : "no"),
+            ]
+            if let login = person.login { fields.append(("database login", login)) }
+            Output.text(Fields(fields).render())
         }
     }
 }
