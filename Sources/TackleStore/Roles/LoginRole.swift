@@ -41,6 +41,26 @@ public struct LoginRole: Sendable, Hashable {
         self.groups = groups
     }
 
+    /// SQL that creates the four groups unless they exist, as migration 0007 does: so that a
+    /// migrating login can be made a member of tackle_owner before the first `tackle db migrate`.
+    public static let groupsSQL = """
+        DO $$
+        DECLARE
+            role_name text;
+        BEGIN
+            FOREACH role_name IN ARRAY ARRAY['tackle_owner', 'tackle_writer', 'tackle_reader', 'tackle_service'] LOOP
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role_name) THEN
+                    BEGIN
+                        EXECUTE format('CREATE ROLE %I NOLOGIN', role_name);
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                        NULL;
+                    END;
+                END IF;
+            END LOOP;
+        END
+        $$;
+        """
+
     /// SQL that creates the login unless it exists and grants it its groups; safe to run again.
     public var sql: String {
         var lines = [

@@ -11,21 +11,14 @@ extension Store {
     ///   - password: Set as every login's password when given. It is sent only as a bound parameter
     ///     (never in statement text, so neither tackle's debug log nor the server's statement log
     ///     holds it); psql's `\password`, which sends only a hash, is better still.
-    /// - Throws: ``StoreError`` when the groups are missing (run `tackle db migrate` first) or the
-    ///   login may not create roles.
+    /// The groups are created first when missing (as migration 0007 would), so the owner's login
+    /// can be made before the first migration.
+    ///
+    /// - Throws: ``StoreError`` when the connected login may not create roles or grant the groups.
     public func createLogins(_ logins: [LoginRole], password: String?) throws {
         try translatingErrors {
             try connection.withTransaction { connection in
-                let missing = try connection.query(
-                    """
-                    SELECT g AS name FROM unnest(ARRAY['tackle_owner', 'tackle_writer', 'tackle_reader', 'tackle_service']) AS g
-                    WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = g)
-                    """
-                ).map { try $0.decode(String.self, "name") }
-                if let first = missing.first {
-                    throw StoreError(
-                        .schemaBehind, "role \(first) does not exist yet; run `tackle db migrate` first")
-                }
+                try connection.executeScript(LoginRole.groupsSQL)
                 if password != nil {
                     // The password travels only as a bound parameter: no statement text, and so no
                     // log line, on either side holds it. The function lives in this session's pg_temp.

@@ -11,7 +11,8 @@ extension DB {
                 role that migrates; tackle_writer does what the commands need (engineers, the scheduled job); \
                 tackle_reader only reads (management, BI tools, the notice board); tackle_service may act for \
                 others with --actor (the scheduler, an integration). This command makes logins in them: \
-                --service logins join tackle_service and tackle_writer.
+                --service logins join tackle_service and tackle_writer. The groups are created first when \
+                missing, so a non-superuser migrating login (--owner) can be made before the first migration.
 
                 Without --apply it prints SQL to review and run with psql as a superuser or a login with \
                 CREATEROLE. Set each password in psql with \\password NAME, which sends only a hash; or give \
@@ -70,7 +71,9 @@ extension DB {
                 password = value
             }
             guard apply else {
-                print("-- tackle db roles: run as a superuser or a login with CREATEROLE, after `tackle db migrate`.")
+                print("-- tackle db roles: run as a superuser or a login with CREATEROLE.")
+                print("-- The groups, as `tackle db migrate` makes them (so --owner can come before the first migration):")
+                print(LoginRole.groupsSQL)
                 for login in logins {
                     print(login.sql)
                     print("-- then in psql: \\password \(login.name)")
