@@ -72,7 +72,7 @@ extension DB {
             }
             guard apply else {
                 print("-- tackle db roles: run as a superuser or a login with CREATEROLE.")
-                print("-- The groups, as `tackle db migrate` makes them (so --owner can come before the first migration):")
+                print("-- The groups, as `tackle db migrate` makes them (so --owner can precede the first migration):")
                 print(LoginRole.groupsSQL)
                 for login in logins {
                     print(login.sql)
