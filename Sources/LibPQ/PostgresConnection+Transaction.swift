@@ -38,7 +38,8 @@ extension PostgresConnection {
     /// > Warning: If `body` catches a server error and returns normally, the transaction cannot
     /// > commit (PostgreSQL has aborted it): it is rolled back and an error with SQLSTATE `25P02`
     /// > is thrown rather than pretending it committed. If the connection is lost during `COMMIT`,
-    /// > whether the transaction committed is unknown.
+    /// > whether the transaction committed is unknown: the error's code is
+    /// > ``PostgresError/Code/commitOutcomeUnknown``, and only reading the data again can tell.
     ///
     /// - Parameters:
     ///   - isolation: The isolation level, or `nil` for the session default. Only allowed on the
@@ -85,9 +86,36 @@ extension PostgresConnection {
         if isNested {
             try executeScript("RELEASE SAVEPOINT \(savepoint)")
         } else {
-            try executeScript("COMMIT")
+            do {
+                try executeScript("COMMIT")
+            } catch let error as PostgresError {
+                throw Self.commitFailure(error)
+            }
         }
         return result
+    }
+
+    /// The error to report when `COMMIT` fails: a connection lost on the way (the server may have
+    /// committed before it went away, or not) becomes ``PostgresError/Code/commitOutcomeUnknown``;
+    /// any other failure (a deferred constraint, a serialization failure) rolled back for sure and
+    /// is reported as it is.
+    ///
+    /// ``withTransaction(isolation:_:)`` applies it to its `COMMIT`. Apply it also to a write sent
+    /// as one statement outside a transaction, which commits by itself at its end.
+    ///
+    /// - Parameter error: The error the commit (or the self-committing statement) threw.
+    /// - Returns: The error to throw.
+    public static func commitFailure(_ error: PostgresError) -> PostgresError {
+        // A FATAL or PANIC report ends the session too, whether or not libpq has noticed yet.
+        guard error.code == .connectionLost || error.severity == "FATAL" || error.severity == "PANIC" else {
+            return error
+        }
+        var unknown = error
+        unknown.code = .commitOutcomeUnknown
+        unknown.message =
+            "the connection was lost while committing; the transaction may or may not have committed"
+            + (error.message.isEmpty ? "" : " (\(error.message))")
+        return unknown
     }
 
     /// Throws when the current transaction has failed and can only be rolled back.

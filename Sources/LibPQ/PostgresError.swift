@@ -31,6 +31,9 @@ public struct PostgresError: Error, CustomStringConvertible, CustomDebugStringCo
         public static let connectionClosed = Code("connection_closed")
         /// The server went away during this call; the connection is now closed.
         public static let connectionLost = Code("connection_lost")
+        /// The connection was lost after `COMMIT` was sent and before the server confirmed it: the
+        /// transaction may or may not have committed, and only reading the data again can tell.
+        public static let commitOutcomeUnknown = Code("commit_outcome_unknown")
         /// The server rejected the statement; ``PostgresError/sqlState`` says why.
         public static let server = Code("server")
         /// A value could not be decoded: wrong column type, unexpected NULL, malformed text or

@@ -15,8 +15,12 @@ extension Store {
             // history, takes the next number from the project row (locking it, so concurrent loggers
             // queue and none is lost), and inserts the trial; the database checks the trial's dates
             // against the project (trigger trial_within_project).
-            guard
-                let row = try connection.query(
+            // Outside a transaction the statement commits by itself: a connection lost during it
+            // leaves the outcome unknown, as a lost COMMIT does.
+            let commitsItself = !connection.isInTransaction
+            let rows: PostgresRows
+            do {
+                rows = try connection.query(
                     """
                     WITH acting AS (
                         SELECT set_config('tackle.actor', $1, true) AS actor, set_config('tackle.reason', '', true),
@@ -43,8 +47,11 @@ extension Store {
                         try PostgresJSON(encoding: trial.heats), trial.note, trial.conclusion,
                         try PostgresJSON(encoding: trial.conditions), fallbackActor ?? "",
                     ]
-                ).first
-            else {
+                )
+            } catch let error as PostgresError where commitsItself {
+                throw PostgresConnection.commitFailure(error)
+            }
+            guard let row = rows.first else {
                 throw StoreError(
                     .notFound, field: "project", "no project with key \(key); `tackle project list` shows them")
             }

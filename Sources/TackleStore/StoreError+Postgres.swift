@@ -3,10 +3,16 @@ import LibPQ
 extension StoreError {
     /// Translates a driver error that no store method turned into something more specific.
     ///
-    /// Lost and failed connections become `.databaseUnavailable`; constraint violations name the
+    /// A connection lost during `COMMIT` becomes `.outcomeUnknown`; other lost and failed
+    /// connections become `.databaseUnavailable`; constraint violations name the
     /// constraint (whose names in `sql/` say the rule); anything else keeps the server's message.
     init(translating error: PostgresError) {
         switch error.code {
+        case .commitOutcomeUnknown:
+            self.init(
+                .outcomeUnknown,
+                "the database connection was lost while committing: the change may or may not have been saved",
+                underlying: error)
         case .connectionFailed, .connectionLost, .connectionClosed:
             self.init(.databaseUnavailable, "the database is unavailable: \(error.message)", underlying: error)
         default:

@@ -37,6 +37,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, CustomDebugS
         public static let conflict = Code("conflict")
         /// Another session held a lock longer than the lock timeout; nothing was written.
         public static let lockTimeout = Code("lock_timeout")
+        /// A trigger or constraint the schema promises is missing or disabled: the history or the
+        /// archive may have been rewritten.
+        public static let recordUntrusted = Code("record_untrusted")
+        /// The connection was lost while committing: the write may or may not have been saved.
+        public static let outcomeUnknown = Code("outcome_unknown")
     }
 
     /// What went wrong, stable across versions.
@@ -58,9 +63,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, CustomDebugS
     public var description: String { message }
 
     /// True when the database schema does not match this binary (pending, edited or unknown
-    /// migrations): nothing but `tackle db migrate` or another binary can fix it.
+    /// migrations, or a promised trigger or constraint missing or disabled): nothing but
+    /// `tackle db migrate`, another binary or the database's owner can fix it.
     public var isSchemaMismatch: Bool {
-        [Code.schemaBehind, .schemaAhead, .migrationChanged].contains(code)
+        [Code.schemaBehind, .schemaAhead, .migrationChanged, .recordUntrusted].contains(code)
     }
 
     public var debugDescription: String {

@@ -15,8 +15,10 @@ struct Tackle: AsyncParsableCommand {
             (PGHOST, PGPORT, PGUSER, PGDATABASE, PGSERVICE, .pgpass, ...).
 
             Exit codes: 0 success; 1 refused or failed (the message says why); 2 the database cannot be \
-            reached; 3 the database schema does not match this tackle (run `tackle db migrate`); \
-            64 a usage error.
+            reached; 3 the database schema does not match this tackle (run `tackle db migrate`) or a \
+            trigger or constraint it promises is missing or disabled; 4 the connection was lost while \
+            committing, so the write may or may not have been saved (check, or retry with the same \
+            --request-id); 64 a usage error.
 
             The three everyday jobs:
               tackle project open SLAB-CRACK-2026 --title "板坯纵裂攻关" --unit CC3 --leader E1001 \\

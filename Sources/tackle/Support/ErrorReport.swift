@@ -16,6 +16,7 @@ enum ErrorReport {
         case refused = 1
         case databaseUnavailable = 2
         case schemaMismatch = 3
+        case outcomeUnknown = 4
     }
 
     /// The command-line option of a field the libraries name, such as `--due` for `due`.
@@ -35,11 +36,17 @@ enum ErrorReport {
         "expect", "figures-due-day", "from", "heat", "if-version", "inspected", "kind", "leader", "lever", "login",
         "metric",
         "milestones", "month", "name", "on", "owner", "param", "parent", "power", "progress", "reason", "reporting",
-        "reader", "role", "service", "target", "title", "to", "trend", "trial-months", "trials", "unit", "writer",
+        "reader", "request-id", "role", "service", "target", "title", "to", "trend", "trial-months", "trials", "unit",
+        "writer",
     ]
 
     /// Fields whose option has another name.
     static let renamedOptions: [String: String] = ["initial-status": "--status"]
+
+    /// What to do when a write's outcome is unknown (exit code 4).
+    static let outcomeUnknownAdvice =
+        "check with `tackle trial list KEY` (or the matching list command) before retrying, "
+        + "or retry with the same --request-id"
 
     /// Writes `Error: <message>` to stderr, as one line with any control character escaped
     /// (``TextRules/escapingControls(_:)``), and exits with the error's code.
@@ -48,9 +55,14 @@ enum ErrorReport {
         let message: String
         switch error {
         case let error as StoreError:
-            message = error.field.flatMap(option(for:)).map { "\($0): \(error.message)" } ?? error.message
+            message =
+                error.code == .outcomeUnknown
+                ? error.message + "; " + outcomeUnknownAdvice
+                : error.field.flatMap(option(for:)).map { "\($0): \(error.message)" } ?? error.message
             code =
-                if error.code == .databaseUnavailable {
+                if error.code == .outcomeUnknown {
+                    .outcomeUnknown
+                } else if error.code == .databaseUnavailable {
                     .databaseUnavailable
                 } else if error.isSchemaMismatch {
                     .schemaMismatch

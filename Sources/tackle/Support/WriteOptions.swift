@@ -1,4 +1,6 @@
 import ArgumentParser
+import FoundationEssentials
+import TackleDomain
 
 #if canImport(Glibc)
 import Glibc
@@ -22,6 +24,14 @@ struct ActorOptions: ParsableArguments {
             """, valueName: "name"))
     var actor: String?
 
+    @Option(
+        name: .customLong("request-id"),
+        help: ArgumentHelp(
+            "An idempotency key: run again with the same UUID, the write is not repeated and the first output is "
+                + "printed again (default: TACKLE_REQUEST_ID).",
+            valueName: "uuid"))
+    var requestIDText: String?
+
     /// Whom `--actor`, else `TACKLE_ACTOR`, names; empty when neither does (no claim: the database
     /// records the store's fallback actor, the OS user, or the login's own person).
     var resolved: String {
@@ -34,6 +44,38 @@ struct ActorOptions: ParsableArguments {
     static var operatingSystemUser: String {
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return "uid \(geteuid())"
+    }
+
+    /// `--request-id`, else `TACKLE_REQUEST_ID`, else none.
+    ///
+    /// - Throws: ``DomainError`` naming `--request-id` when the value is not a UUID.
+    func requestID() throws -> UUID? {
+        let text = requestIDText ?? Environment.current["TACKLE_REQUEST_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let text else { return nil }
+        guard let id = UUID(uuidString: text) else {
+            throw DomainError(
+                .invalidValue, field: "--request-id",
+                message: "\(text.debugDescription) is not a UUID (e.g. \(UUID().uuidString.lowercased()), from uuidgen)")
+        }
+        return id
+    }
+
+    /// What a request id is recorded with: the subcommand and its arguments as typed, without the
+    /// options that say where and how to run (`--request-id`, `--database`, `--log-level`).
+    static func requestCommand(arguments: [String] = CommandLine.arguments) -> String {
+        let dropped: Set<String> = ["--request-id", "--database", "--log-level"]
+        var kept: [String] = []
+        var skipNext = false
+        for argument in arguments.dropFirst() {
+            if skipNext {
+                skipNext = false
+            } else if dropped.contains(argument) {
+                skipNext = true
+            } else if !dropped.contains(where: { argument.hasPrefix($0 + "=") }) {
+                kept.append(argument)
+            }
+        }
+        return kept.joined(separator: " ")
     }
 }
 

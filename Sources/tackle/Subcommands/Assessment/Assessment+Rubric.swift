@@ -69,7 +69,7 @@ extension AssessmentCommand.Rubric {
 
         func run() throws {
             let from = try Input.month(from, field: "--from")
-            let stored = try global.withStore { store in
+            try global.write(actor, asNote: true) { store in
                 let current = Store.rubric(for: from, in: try store.rubrics())
                 let rubric = try TackleDomain.Rubric(
                     version: 0, effectiveFrom: from, progressPoints: progress ?? current.progressPoints,
@@ -77,9 +77,9 @@ extension AssessmentCommand.Rubric {
                     reportingPoints: reporting ?? current.reportingPoints, calledIn: bottom ?? current.calledIn,
                     figuresDueDay: figuresDueDay ?? current.figuresDueDay,
                     trialMonths: trialMonths ?? current.trialMonths, reason: reason)
-                return try store.addRubric(rubric, by: actor.resolved)
+                let stored = try store.addRubric(rubric, by: actor.resolved)
+                return "rubric version \(stored.version) takes effect from \(stored.effectiveFrom)"
             }
-            Output.note("rubric version \(stored.version) takes effect from \(stored.effectiveFrom)")
         }
     }
 }

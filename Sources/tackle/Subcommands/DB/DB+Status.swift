@@ -18,7 +18,17 @@ extension DB {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let status = try global.withStore(requireCurrentSchema: false) { store in try store.migrationStatus() }
+            let (status, untrusted) = try global.withStore(requireCurrentSchema: false) { store in
+                let status = try store.migrationStatus()
+                // With the bookkeeping in order, also the triggers and constraints every command checks.
+                guard status.isUpToDate else { return (status, nil as StoreError?) }
+                do {
+                    try store.checkSchema()
+                    return (status, nil)
+                } catch let error as StoreError where error.code == .recordUntrusted {
+                    return (status, error)
+                }
+            }
             let changed = Set(status.changed.map(\.version))
             let applied = Dictionary(status.applied.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
             for migration in status.known {
@@ -32,7 +42,7 @@ extension DB {
             for record in status.unknown {
                 print("UNKNOWN  \(migrationNumber(record.version))_\(record.name)  \(record.appliedAt)")
             }
-            if let problem = status.problem {
+            if let problem = status.problem ?? untrusted {
                 throw problem
             }
             print("database is up to date (\(status.applied.count) migrations applied)")

@@ -31,10 +31,10 @@ extension MemberCommand {
 
         func run() throws {
             let date = try Input.dayUpToToday(on, field: "--on", today: plant.clock().date())
-            let member = try global.withStore { store in
-                try store.removeMember(employeeNo, from: key, on: date, reason: reason, by: actor.resolved)
+            try global.write(actor) { store in
+                let member = try store.removeMember(employeeNo, from: key, on: date, reason: reason, by: actor.resolved)
+                return "\(member.employeeNo) \(member.name) left \(key) on \(date)\n"
             }
-            print("\(member.employeeNo) \(member.name) left \(key) on \(date)")
         }
     }
 }

@@ -44,10 +44,10 @@ struct MemberCommand: ParsableCommand {
         func run() throws {
             let role = try MemberRole.parse(role, field: "--role")
             let date = try Input.dayUpToToday(on, field: "--on", today: plant.clock().date())
-            let member = try global.withStore { store in
-                try store.addMember(employeeNo, to: key, role: role, joinedOn: date, by: actor.resolved)
+            try global.write(actor) { store in
+                let member = try store.addMember(employeeNo, to: key, role: role, joinedOn: date, by: actor.resolved)
+                return "added \(member.employeeNo) \(member.name) to \(key) as \(member.role)\n"
             }
-            print("added \(member.employeeNo) \(member.name) to \(key) as \(member.role)")
         }
     }
 

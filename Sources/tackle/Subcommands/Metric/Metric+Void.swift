@@ -28,11 +28,11 @@ extension MetricCommand {
 
         func run() throws {
             let (granularity, start) = try period.resolve()
-            let observation = try global.withStore { store in
-                try store.voidObservation(
+            try global.write(actor) { store in
+                let observation = try store.voidObservation(
                     key, granularity: granularity, periodStart: start, reason: reason, by: actor.resolved)
+                return "voided the figures for \(observation.period) of \(key) (\(observation.counts))\n"
             }
-            print("voided the figures for \(observation.period) of \(key) (\(observation.counts))")
         }
     }
 }

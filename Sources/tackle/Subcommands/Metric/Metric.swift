@@ -68,11 +68,11 @@ struct MetricCommand: ParsableCommand {
                 )
             }
             let counts = try Input.proportion(defective: defective, inspected: inspected)
-            let observation = try global.withStore { store in
-                try store.recordObservation(
+            try global.write(actor) { store in
+                let observation = try store.recordObservation(
                     key, granularity: granularity, periodStart: start, counts: counts, note: note, by: actor.resolved)
+                return "recorded \(observation.period) of \(key): \(TrialCommand.rateText(observation.counts))\n"
             }
-            print("recorded \(observation.period) of \(key): \(TrialCommand.rateText(observation.counts))")
         }
     }
 
@@ -104,14 +104,13 @@ struct MetricCommand: ParsableCommand {
             let (granularity, start) = try period.resolve()
             let counts = try Input.proportion(defective: defective, inspected: inspected)
             let expected = try ifVersion.map { try Input.number($0, field: "--if-version", trialPrefix: false) }
-            let observation = try global.withStore { store in
-                try store.correctObservation(
+            try global.write(actor) { store in
+                let observation = try store.correctObservation(
                     key, granularity: granularity, periodStart: start, counts: counts, expectedVersion: expected,
                     reason: reason, by: actor.resolved)
+                return "corrected \(observation.period) of \(key) (now version \(observation.version)): "
+                    + "\(TrialCommand.rateText(observation.counts))\n"
             }
-            print(
-                "corrected \(observation.period) of \(key) (now version \(observation.version)): \(TrialCommand.rateText(observation.counts))"
-            )
         }
     }
 

@@ -33,10 +33,11 @@ extension MilestoneCommand {
         func run() throws {
             let number = try Input.number(number, field: "number")
             let due = try Input.date(due, field: "--due")
-            let milestone = try global.withStore { store in
-                try store.moveMilestone(key, number, to: due, reason: reason, ifVersion: ifVersion, by: actor.resolved)
+            try global.write(actor) { store in
+                let milestone = try store.moveMilestone(
+                    key, number, to: due, reason: reason, ifVersion: ifVersion, by: actor.resolved)
+                return "milestone \(milestone.number) of \(key) is now due \(milestone.dueOn)\n"
             }
-            print("milestone \(milestone.number) of \(key) is now due \(milestone.dueOn)")
         }
     }
 
@@ -68,10 +69,10 @@ extension MilestoneCommand {
         func run() throws {
             let number = try Input.number(number, field: "number")
             let date = try Input.dayUpToToday(on, field: "--on", today: plant.clock().date())
-            let milestone = try global.withStore { store in
-                try store.cancelMilestone(key, number, on: date, reason: reason, by: actor.resolved)
+            try global.write(actor) { store in
+                let milestone = try store.cancelMilestone(key, number, on: date, reason: reason, by: actor.resolved)
+                return "milestone \(milestone.number) of \(key) cancelled on \(date)\n"
             }
-            print("milestone \(milestone.number) of \(key) cancelled on \(date)")
         }
     }
 }

@@ -38,10 +38,11 @@ struct MilestoneCommand: ParsableCommand {
 
         func run() throws {
             let due = try Input.date(due, field: "--due")
-            let milestone = try global.withStore { store in
-                try store.addMilestone(to: key, title: title, dueOn: due, ownerNo: owner, by: actor.resolved)
+            try global.write(actor) { store in
+                let milestone = try store.addMilestone(
+                    to: key, title: title, dueOn: due, ownerNo: owner, by: actor.resolved)
+                return "added milestone \(milestone.number) of \(key): \(milestone.title), due \(milestone.dueOn)\n"
             }
-            print("added milestone \(milestone.number) of \(key): \(milestone.title), due \(milestone.dueOn)")
         }
     }
 
@@ -64,11 +65,11 @@ struct MilestoneCommand: ParsableCommand {
         func run() throws {
             let number = try Input.number(number, field: "number")
             let date = try Input.dayUpToToday(on, field: "--on", today: plant.clock().date())
-            let milestone = try global.withStore { store in
-                try store.completeMilestone(key, number, on: date, by: actor.resolved)
+            try global.write(actor) { store in
+                let milestone = try store.completeMilestone(key, number, on: date, by: actor.resolved)
+                let state = milestone.state(on: date) == .doneLate ? "late" : "on time"
+                return "milestone \(milestone.number) of \(key) done on \(date) (\(state); due \(milestone.dueOn))\n"
             }
-            let state = milestone.state(on: date) == .doneLate ? "late" : "on time"
-            print("milestone \(milestone.number) of \(key) done on \(date) (\(state); due \(milestone.dueOn))")
         }
     }
 

@@ -25,8 +25,10 @@ extension PersonCommand {
 
         func run() throws {
             let person = Person(employeeNo: employeeNo, name: name, unitCode: unit, partyMember: partyMember)
-            try global.withStore { store in try store.addPerson(person, by: actor.resolved) }
-            print("added person \(employeeNo) \(name)")
+            try global.write(actor) { store in
+                try store.addPerson(person, by: actor.resolved)
+                return "added person \(employeeNo) \(name)\n"
+            }
         }
     }
 }

@@ -49,12 +49,12 @@ extension PersonCommand {
         }
 
         func run() throws {
-            let person = try global.withStore { store in
-                try store.editPerson(
+            try global.write(actor) { store in
+                let person = try store.editPerson(
                     employeeNo, name: name, unitCode: unit, partyMember: partyMember,
                     active: inactive ? false : (active ? true : nil), login: login, reason: reason, by: actor.resolved)
+                return "\(person.employeeNo) \(person.name), \(person.unitCode)\(person.active ? "" : ", inactive")\n"
             }
-            print("\(person.employeeNo) \(person.name), \(person.unitCode)\(person.active ? "" : ", inactive")")
         }
     }
 }

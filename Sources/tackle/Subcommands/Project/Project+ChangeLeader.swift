@@ -41,12 +41,12 @@ extension ProjectCommand {
         func run() throws {
             let date = try Input.dayUpToToday(on, field: "--on", today: plant.clock().date())
             let selection = try selection.map { try LeaderSelection.parse($0, field: "--selection") }
-            let project = try global.withStore { store in
-                try store.changeLeader(
+            try global.write(actor) { store in
+                let project = try store.changeLeader(
                     of: key, to: employeeNo, on: date, reason: reason, selection: selection,
                     oldLeaderLeaves: oldLeaderLeaves, ifVersion: ifVersion, by: actor.resolved)
+                return "\(project.key) is led by \(project.leaderNo) \(project.leaderName) from \(date)\n"
             }
-            print("\(project.key) is led by \(project.leaderNo) \(project.leaderName) from \(date)")
         }
     }
 }

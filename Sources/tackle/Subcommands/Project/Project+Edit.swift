@@ -52,10 +52,11 @@ extension ProjectCommand {
                 targetRate: try target.map { try Rate.parse($0, field: "--target") },
                 baseline: try baseline.map { try Input.baseline($0, field: "--baseline") },
                 baselinePeriod: try baselinePeriod.map { try MonthRange.parse($0, field: "--baseline-period") })
-            let project = try global.withStore { store in
-                try store.editProject(key, changes: changes, reason: reason, ifVersion: ifVersion, by: actor.resolved)
+            try global.write(actor) { store in
+                let project = try store.editProject(
+                    key, changes: changes, reason: reason, ifVersion: ifVersion, by: actor.resolved)
+                return "\(project.key) edited (version \(project.version)): due \(project.dueOn)\n"
             }
-            print("\(project.key) edited (version \(project.version)): due \(project.dueOn)")
         }
     }
 }

@@ -64,8 +64,10 @@ extension ProjectCommand {
                 dueOn: try Input.date(due, field: "--due"),
                 metric: metric
             )
-            let stored = try global.withStore { store in try store.open(project: project, by: actor.resolved) }
-            print("opened \(stored.key) \(stored.title) (\(stored.status), due \(stored.dueOn))")
+            try global.write(actor) { store in
+                let stored = try store.open(project: project, by: actor.resolved)
+                return "opened \(stored.key) \(stored.title) (\(stored.status), due \(stored.dueOn))\n"
+            }
         }
     }
 }

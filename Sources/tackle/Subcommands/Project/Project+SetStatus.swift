@@ -37,10 +37,10 @@ extension ProjectCommand {
         func run() throws {
             let status = try ProjectStatus.parse(status, field: "status")
             let date = try Input.dayUpToToday(on, field: "--on", today: plant.clock().date())
-            let project = try global.withStore { store in
-                try store.setStatus(of: key, to: status, on: date, reason: reason, by: actor.resolved)
+            try global.write(actor) { store in
+                let project = try store.setStatus(of: key, to: status, on: date, reason: reason, by: actor.resolved)
+                return "\(project.key) is now \(project.status)\n"
             }
-            print("\(project.key) is now \(project.status)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FoundationEssentials
 import TackleDomain
 import TackleReport
 import TackleScheduler
@@ -48,16 +49,36 @@ extension ReportCommand {
             }
             let language = try Language.forPublishing(option: lang, environment: environment)
             let files = ReportFiles(directory: outputDir ?? environment["TACKLE_REPORT_DIR"] ?? "reports")
+            let requestID = try actor.requestID()
             let (revision, content) = try global.withStore { store in
-                let report = MonthlyReport(facts: try store.monthlyReportFacts(for: month, timeZone: clock.timeZone))
-                let content = PublishedReport.Content(
-                    text: try ReportFormat.text.render(report, language: language),
-                    json: try ReportFormat.json.render(report))
-                let details = PublishedReport.Details(
-                    instance: instance ?? environment["TACKLE_INSTANCE"]
-                        ?? (actor.resolved.isEmpty ? ActorOptions.operatingSystemUser : actor.resolved),
-                    timeZone: clock.timeZone, language: language.rawValue, calledIn: report.calledIn.map(\.key))
-                let revision = try store.publishRevision(month, content: content, details: details, reason: reason)
+                func publish(_ store: Store) throws -> (Int, PublishedReport.Content) {
+                    let report = MonthlyReport(
+                        facts: try store.monthlyReportFacts(for: month, timeZone: clock.timeZone))
+                    let content = PublishedReport.Content(
+                        text: try ReportFormat.text.render(report, language: language),
+                        json: try ReportFormat.json.render(report))
+                    let details = PublishedReport.Details(
+                        instance: instance ?? environment["TACKLE_INSTANCE"]
+                            ?? (actor.resolved.isEmpty ? ActorOptions.operatingSystemUser : actor.resolved),
+                        timeZone: clock.timeZone, language: language.rawValue, calledIn: report.calledIn.map(\.key))
+                    let revision = try store.publishRevision(month, content: content, details: details, reason: reason)
+                    return (revision, content)
+                }
+                guard let requestID else { return try publish(store) }
+                // With a request id the revision is published once; a replay writes the files of the
+                // revision it published (the same bytes again, in case the first run died before).
+                var published: (Int, PublishedReport.Content)?
+                let outcome = try store.withRequest(requestID, command: ActorOptions.requestCommand()) { store in
+                    published = try publish(store)
+                    return String(published?.0 ?? 0)
+                }
+                if let published { return published }
+                guard case .replayed(let result, let at) = outcome, let revision = Int(result),
+                    let (_, content) = try store.publishedReport(month, revision: revision)
+                else {
+                    throw StoreError(.conflict, field: "request-id", "request \(requestID) recorded no revision of \(month)")
+                }
+                Output.note("request \(requestID.uuidString.lowercased()) was already done at \(at); nothing written")
                 return (revision, content)
             }
             try files.prepare()

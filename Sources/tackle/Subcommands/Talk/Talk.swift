@@ -57,8 +57,10 @@ struct TalkCommand: ParsableCommand {
             let talk = Talk(
                 projectKey: key, month: month, heldOn: heldOn, heldByNo: by, heldByName: "", notes: notes,
                 actions: action)
-            try global.withStore { store in _ = try store.recordTalk(talk, by: actor.resolved) }
-            Output.note("recorded the talk with \(key) about \(month)")
+            try global.write(actor, asNote: true) { store in
+                _ = try store.recordTalk(talk, by: actor.resolved)
+                return "recorded the talk with \(key) about \(month)"
+            }
         }
     }
 

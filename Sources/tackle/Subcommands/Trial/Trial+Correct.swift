@@ -71,14 +71,13 @@ extension TrialCommand {
             let conditions =
                 conditions.isEmpty ? nil : try conditions.map { try TrialCondition.parse($0, field: "--cond") }
             let expected = try ifVersion.map { try Input.number($0, field: "--if-version", trialPrefix: false) }
-            let trial = try global.withStore { store in
-                try store.correctTrial(
+            try global.write(actor) { store in
+                let trial = try store.correctTrial(
                     key, number, with: correction, conditions: conditions, expectedVersion: expected, reason: reason,
                     by: actor.resolved)
+                return "corrected \(trial.label) of \(key) (now version \(trial.version)): "
+                    + "\(TrialCommand.rateText(trial.outcome))\n"
             }
-            print(
-                "corrected \(trial.label) of \(key) (now version \(trial.version)): \(TrialCommand.rateText(trial.outcome))"
-            )
         }
     }
 }

@@ -74,14 +74,14 @@ extension TrialCommand {
                 parameters: try parameters.map { try TrialParameter.parse($0, field: "--param") },
                 conditions: try conditions.map { try TrialCondition.parse($0, field: "--cond") }, outcome: outcome,
                 heats: heats, note: note, conclusion: conclusion)
-            let (logged, project, trials) = try global.withStore { store in
+            try global.write(actor) { store in
                 let logged = try store.logTrial(trial, in: key, by: actor.resolved)
-                return (logged, try store.project(key), try store.trials(of: key))
+                let (project, trials) = (try store.project(key), try store.trials(of: key))
+                // Judged among the project's trials so far, this one included.
+                let comparison = TrialCommand.comparison(of: logged, among: trials, metric: project.metric)
+                if format.json { return try JSONDocument.encode(Result(trial: logged, comparison: comparison)) }
+                return "logged \(logged.label) of \(key): \(logged.lever)\n" + TrialCommand.summary(comparison)
             }
-            // Judged among the project's trials so far, this one included.
-            let comparison = TrialCommand.comparison(of: logged, among: trials, metric: project.metric)
-            if format.json { return try Output.json(Result(trial: logged, comparison: comparison)) }
-            Output.text("logged \(logged.label) of \(key): \(logged.lever)\n" + TrialCommand.summary(comparison))
         }
     }
 }

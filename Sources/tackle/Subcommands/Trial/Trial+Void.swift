@@ -28,8 +28,10 @@ extension TrialCommand {
 
         func run() throws {
             let number = try Input.number(trial, field: "trial")
-            try global.withStore { store in _ = try store.voidTrial(key, number, reason: reason, by: actor.resolved) }
-            print("voided T\(number) of \(key)")
+            try global.write(actor) { store in
+                _ = try store.voidTrial(key, number, reason: reason, by: actor.resolved)
+                return "voided T\(number) of \(key)\n"
+            }
         }
     }
 }

@@ -26,8 +26,10 @@ extension UnitCommand {
 
         func run() throws {
             let unit = Unit(code: code, name: name, kind: try UnitKind.parse(kind, field: "--kind"), parentCode: parent)
-            try global.withStore { store in try store.addUnit(unit, by: actor.resolved) }
-            print("added unit \(code)")
+            try global.write(actor) { store in
+                try store.addUnit(unit, by: actor.resolved)
+                return "added unit \(code)\n"
+            }
         }
     }
 }
