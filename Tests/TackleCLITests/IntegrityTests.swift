@@ -38,9 +38,13 @@ struct IntegrityTests {
     @Test(
         "edited or missing migration bookkeeping makes unit add exit 3 with db status's message and write nothing",
         arguments: [
-            Tampering(name: "edited checksum", sql: "UPDATE tackle_migration SET checksum = repeat('0', 64) WHERE version = 2"),
+            Tampering(
+                name: "edited checksum", sql: "UPDATE tackle_migration SET checksum = repeat('0', 64) WHERE version = 2"
+            ),
             Tampering(name: "deleted row", sql: "DELETE FROM tackle_migration WHERE version = 3"),
-            Tampering(name: "deleted newest row", sql: "DELETE FROM tackle_migration WHERE version = (SELECT max(version) FROM tackle_migration)"),
+            Tampering(
+                name: "deleted newest row",
+                sql: "DELETE FROM tackle_migration WHERE version = (SELECT max(version) FROM tackle_migration)"),
         ])
     func migrationBookkeeping(_ tampering: Tampering) throws {
         let database = try TrackerDatabase.create(label: "integrity_bookkeeping")
@@ -64,7 +68,8 @@ struct IntegrityTests {
         "a disabled, dropped or replica-only trigger or a dropped constraint makes commands exit 3 and write nothing",
         arguments: [
             Tampering(name: "history trigger disabled", sql: "ALTER TABLE trial DISABLE TRIGGER trial_history"),
-            Tampering(name: "history trigger replica-only", sql: "ALTER TABLE trial ENABLE REPLICA TRIGGER trial_history"),
+            Tampering(
+                name: "history trigger replica-only", sql: "ALTER TABLE trial ENABLE REPLICA TRIGGER trial_history"),
             Tampering(name: "append-only trigger dropped", sql: "DROP TRIGGER history_append_only ON history"),
             Tampering(
                 name: "archive trigger disabled",

@@ -53,7 +53,9 @@ enum SchemaPromises {
         "history": ["history_pkey", "history_action_known"],
         "published_report": ["published_report_pkey", "published_report_period_is_month"],
         "project_status_change": ["project_status_change_pkey", "project_status_change_project_id_fkey"],
-        "assessment_rubric": ["assessment_rubric_pkey", "assessment_rubric_from_key", "assessment_rubric_points_sum_100"],
+        "assessment_rubric": [
+            "assessment_rubric_pkey", "assessment_rubric_from_key", "assessment_rubric_points_sum_100",
+        ],
         "talk": ["talk_pkey", "talk_project_period_key"],
         "request": ["request_pkey"],
     ]

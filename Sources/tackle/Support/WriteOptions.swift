@@ -55,7 +55,8 @@ struct ActorOptions: ParsableArguments {
         guard let id = UUID(uuidString: text) else {
             throw DomainError(
                 .invalidValue, field: "--request-id",
-                message: "\(text.debugDescription) is not a UUID (e.g. \(UUID().uuidString.lowercased()), from uuidgen)")
+                message: "\(text.debugDescription) is not a UUID (e.g. \(UUID().uuidString.lowercased()), from uuidgen)"
+            )
         }
         return id
     }

@@ -76,7 +76,8 @@ extension ReportCommand {
                 guard case .replayed(let result, let at) = outcome, let revision = Int(result),
                     let (_, content) = try store.publishedReport(month, revision: revision)
                 else {
-                    throw StoreError(.conflict, field: "request-id", "request \(requestID) recorded no revision of \(month)")
+                    throw StoreError(
+                        .conflict, field: "request-id", "request \(requestID) recorded no revision of \(month)")
                 }
                 Output.note("request \(requestID.uuidString.lowercased()) was already done at \(at); nothing written")
                 return (revision, content)
