@@ -143,6 +143,34 @@ struct IntegrityTests {
         #expect(other.stdout.contains("logged T2"))
     }
 
+    @Test("report publish with a request id publishes one revision; replayed, it writes its files again")
+    func publishReplay() throws {
+        let database = try Self.database("integrity_publish")
+        defer { database.drop() }
+        let directory = try ReportDirectory.create("integrity_publish")
+        defer { directory.remove() }
+        let publish = [
+            "report", "publish", "--month", "2026-10", "--output-dir", directory.path, "--request-id",
+            UUID().uuidString,
+        ]
+        let first = try database.tackle.succeed(publish)
+        #expect(first.stderr.contains("published 2026-10 revision 1"), "\(first)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        let contents = try files.map { try Data(contentsOf: URL(fileURLWithPath: directory.path + "/" + $0)) }
+        let after = try DatabaseSnapshot.take(of: database)
+        // As if the first run had died after its commit, before writing its files.
+        for file in files { try FileManager.default.removeItem(atPath: directory.path + "/" + file) }
+
+        let again = try database.tackle.succeed(publish)
+        #expect(again.stderr.contains("was already done at"), "\(again)")
+        #expect(again.stderr.contains("published 2026-10 revision 1"), "\(again)")
+        #expect(try DatabaseSnapshot.take(of: database) == after)
+        #expect(try database.integer("SELECT count(*) AS n FROM published_report") == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == files)
+        #expect(
+            try files.map { try Data(contentsOf: URL(fileURLWithPath: directory.path + "/" + $0)) } == contents)
+    }
+
     @Test("two runs at once with one request id log one trial and print the same")
     func concurrentReplay() throws {
         let database = try Self.database("integrity_concurrent")
