@@ -7,15 +7,7 @@ struct ConcurrencyTests {
     static let key = "SLAB-CRACK-2026"
 
     static func seeded(_ label: String) throws -> TrackerDatabase {
-        let database = try TrackerDatabase.create(label: label)
-        do {
-            try database.addPlant()
-            try database.openProject(key)
-        } catch {
-            database.drop()
-            throw error
-        }
-        return database
+        try TrackerDatabase.withProject(key, label: label)
     }
 
     /// Starts every command before waiting for any, then waits for all.

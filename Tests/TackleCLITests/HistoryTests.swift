@@ -8,16 +8,11 @@ struct HistoryTests {
     static let key = "SLAB-CRACK-2026"
 
     static func seeded(_ label: String) throws -> TrackerDatabase {
-        let database = try TrackerDatabase.create(label: label)
-        do {
+        try TrackerDatabase.create(label: label) { database in
             try database.addPlant()
             try database.openProject(key)
             try database.logTrial(key, inspected: 320, defective: 3)
-        } catch {
-            database.drop()
-            throw error
         }
-        return database
     }
 
     static func history(_ database: TrackerDatabase) throws -> [OutputJSON.HistoryEntry] {

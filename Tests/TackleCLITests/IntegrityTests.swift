@@ -11,15 +11,7 @@ struct IntegrityTests {
 
     /// A database with the plant and one project, ready for `trial log`.
     static func database(_ label: String) throws -> TrackerDatabase {
-        let database = try TrackerDatabase.create(label: label)
-        do {
-            try database.addPlant()
-            try database.openProject(key)
-        } catch {
-            database.drop()
-            throw error
-        }
-        return database
+        try TrackerDatabase.withProject(key, label: label)
     }
 
     static func trialLog(_ extra: String...) -> [String] {

@@ -15,9 +15,7 @@ struct TimeoutCommandTests {
     /// A tracker with one project, and a session of the test's own holding that project's row
     /// (as a colleague's unfinished `trial log` would), so `trial log` waits for it.
     static func trackerWithHeldProject(_ label: String) throws -> (TrackerDatabase, PostgresConnection) {
-        let database = try TrackerDatabase.create(label: label)
-        try database.addPlant()
-        try database.openProject(key)
+        let database = try TrackerDatabase.withProject(key, label: label)
         let holder = try PostgresConnection.connect(conninfo: database.conninfo, applicationName: "shift report tool")
         try holder.executeScript("BEGIN")
         try holder.execute("SELECT id FROM project WHERE key = $1 FOR UPDATE", [key])

@@ -29,10 +29,7 @@ struct TrialPlanCommandTests {
     }
 
     static func database(_ label: String) throws -> TrackerDatabase {
-        let database = try TrackerDatabase.create(label: label)
-        try database.addPlant()
-        try database.openProject(key)
-        return database
+        try TrackerDatabase.withProject(key, label: label)
     }
 
     @Test("on the target by default: the baseline, the plan's terms and the slabs needed")

@@ -26,6 +26,31 @@ struct TrackerDatabase {
         return database
     }
 
+    /// Creates a migrated database and seeds it with `seed`, dropping it when seeding fails.
+    ///
+    /// - Parameters:
+    ///   - label: The test's label, part of the database name.
+    ///   - seed: What the test starts from, set up through the real `tackle`.
+    static func create(label: String, seededBy seed: (TrackerDatabase) throws -> Void) throws -> TrackerDatabase {
+        let database = try create(label: label)
+        do {
+            try seed(database)
+        } catch {
+            database.drop()
+            throw error
+        }
+        return database
+    }
+
+    /// A migrated database with the plant and the project `key` open (``addPlant()``,
+    /// ``openProject(_:)``), dropped when that fails.
+    static func withProject(_ key: String, label: String) throws -> TrackerDatabase {
+        try create(label: label) { database in
+            try database.addPlant()
+            try database.openProject(key)
+        }
+    }
+
     /// Creates a database as a copy of `template` (which must have no open connections).
     static func copy(of template: TrackerDatabase, label: String) throws -> TrackerDatabase {
         let admin = try TestDatabase.adminConninfo()
