@@ -160,7 +160,8 @@ public final class PostgresConnection {
     /// back), as libpq last saw it; `false` when the connection is closed.
     public var isInTransaction: Bool {
         guard let handle else { return false }
-        return PQtransactionStatus(handle) != PQTRANS_IDLE && PQtransactionStatus(handle) != PQTRANS_UNKNOWN
+        let status = PQtransactionStatus(handle)
+        return status != PQTRANS_IDLE && status != PQTRANS_UNKNOWN
     }
 
     /// A run-time parameter the server reports, such as `TimeZone`, `server_version`,
