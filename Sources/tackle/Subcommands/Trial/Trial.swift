@@ -68,7 +68,7 @@ struct TrialCommand: ParsableCommand {
         }
         lines.append(fisher)
         let basis = comparison.comparisons > 1 ? "the adjusted p" : "p"
-        var verdict =
+        let verdict =
             "verdict:    \(comparison.verdict.description) (from \(basis), α = \(Format.number(comparison.alpha, decimals: 2)))"
         lines.append(verdict)
         if let advice = advice(comparison) { lines.append("more slabs: \(advice)") }
