@@ -33,19 +33,7 @@ extension PostgresConnection {
     ///   ``PostgresError/Code/connectionLost`` or ``PostgresError/Code/connectionClosed``.
     @discardableResult
     public func copyIn(_ sql: String, rows: some Sequence<[String?]>) throws -> Int {
-        let handle = try openHandle()
-        var text = CStringArray()
-        try text.append(sql, what: "the SQL text")
-        logger.debug("postgres copy", metadata: ["db.statement": "\(sql)"])
-        guard let start = text.withPointers({ PQexec(handle, $0[0]) }) else {
-            throw failure(sql: sql, serverError: nil)
-        }
-        guard PQresultStatus(start) == PGRES_COPY_IN else {
-            _ = try complete(start, sql: sql)
-            throw PostgresError(code: .copyFailed, message: "copyIn(_:rows:) needs a COPY ... FROM STDIN statement")
-        }
-        let columnCount = Int(PQnfields(start))
-        PQclear(start)
+        let (handle, columnCount) = try startCopyIn(sql)
 
         // Gather rows, send full chunks; stop at the first row that cannot be sent.
         var clientError: PostgresError?
@@ -77,9 +65,173 @@ extension PostgresConnection {
         return try finishCopy(sql: sql, handle: handle, clientError: clientError)
     }
 
+    /// Streams data that is already in COPY's format (text or CSV, as the statement says) into a
+    /// table with `COPY ... FROM STDIN`, as it is produced: no row is held in memory beyond the
+    /// caller's own buffer.
+    ///
+    /// `produce` is called once and hands its bytes to `send` in pieces of any size (rows may span
+    /// pieces); each piece goes to libpq, which sends it. This is the way to load a file that the
+    /// server parses itself, such as a CSV file with `COPY t FROM STDIN (FORMAT csv)`:
+    ///
+    /// ```swift
+    /// let copied = try connection.copyIn("COPY reading FROM STDIN (FORMAT csv)") { send in
+    ///     while let chunk = try file.read(upTo: 1 << 20) { try chunk.withUnsafeBytes(send) }
+    /// }
+    /// ```
+    ///
+    /// If `produce` throws, the COPY is ended with its error as the reason (the server stores no
+    /// row) and the error is rethrown; the connection stays usable. Run it inside
+    /// ``withTransaction(isolation:_:)`` to make it part of a larger unit of work.
+    ///
+    /// - Parameters:
+    ///   - sql: A `COPY table [(columns)] FROM STDIN [(options)]` statement.
+    ///   - produce: Writes the data through `send`.
+    /// - Returns: The number of rows copied.
+    /// - Throws: What `produce` throws; ``PostgresError`` with code ``PostgresError/Code/server``
+    ///   when the server rejects the statement or the data, ``PostgresError/Code/copyFailed`` when
+    ///   the statement is not a `COPY FROM STDIN` or data could not be sent,
+    ///   ``PostgresError/Code/connectionLost`` or ``PostgresError/Code/connectionClosed``.
+    @discardableResult
+    public func copyIn(
+        _ sql: String, bytes produce: (_ send: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws -> Int {
+        let (handle, _) = try startCopyIn(sql)
+        var failure: (any Error)?
+        do {
+            try produce { bytes in
+                guard bytes.count > 0 else { return }
+                let sent = PQputCopyData(
+                    handle, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
+                guard sent == 1 else {
+                    let reason = ConnInfo.condensed(String(cString: PQerrorMessage(handle)))
+                    throw PostgresError(code: .copyFailed, message: "could not send COPY data: \(reason)")
+                }
+            }
+        } catch {
+            failure = error
+        }
+        guard let failure else { return try finishCopy(sql: sql, handle: handle, abortReason: nil) }
+        do {
+            _ = try finishCopy(
+                sql: sql, handle: handle, abortReason: (failure as? PostgresError)?.message ?? "\(failure)")
+        } catch let error where error.code == .connectionLost {
+            throw error
+        } catch {
+            // The server's "COPY from stdin failed: <our reason>" adds nothing to the producer's error.
+        }
+        logger.debug("postgres copy aborted", metadata: ["db.statement": "\(sql)", "db.error": "\(failure)"])
+        throw failure
+    }
+
+    /// Sends a `COPY ... FROM STDIN` statement; once the server waits for data, returns the handle
+    /// and how many columns each row must have.
+    private func startCopyIn(_ sql: String) throws -> (handle: OpaquePointer, columns: Int) {
+        let handle = try openHandle()
+        var text = CStringArray()
+        try text.append(sql, what: "the SQL text")
+        logger.debug("postgres copy", metadata: ["db.statement": "\(sql)"])
+        guard let start = text.withPointers({ PQexec(handle, $0[0]) }) else {
+            throw failure(sql: sql, serverError: nil)
+        }
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            _ = try complete(start, sql: sql)
+            throw PostgresError(code: .copyFailed, message: "copyIn needs a COPY ... FROM STDIN statement")
+        }
+        let columnCount = Int(PQnfields(start))
+        PQclear(start)
+        return (handle, columnCount)
+    }
+
+    /// Runs `COPY ... TO STDOUT` and hands the data to `consume` as the server sends it, one row
+    /// (in COPY's text or CSV format, with its line end) at a time: an export of any size in flat
+    /// memory.
+    ///
+    /// ```swift
+    /// try connection.copyOut("COPY (SELECT key, title FROM project ORDER BY key) TO STDOUT (FORMAT csv)") {
+    ///     try output.write(contentsOf: $0)
+    /// }
+    /// ```
+    ///
+    /// COPY takes no bound parameters: pass values through transaction settings
+    /// (`set_config('app.key', $1, true)` read with `current_setting('app.key')`), never by splicing
+    /// them into the SQL text.
+    ///
+    /// If `consume` throws, the rest of the data is read and dropped, so the connection stays
+    /// usable, and the error is rethrown.
+    ///
+    /// - Parameters:
+    ///   - sql: A `COPY table|(query) TO STDOUT [(options)]` statement.
+    ///   - consume: Receives the data; the buffer is valid only during the call.
+    /// - Returns: The number of rows copied.
+    /// - Throws: What `consume` throws; ``PostgresError`` with code ``PostgresError/Code/server``
+    ///   when the server rejects the statement, ``PostgresError/Code/copyFailed`` when it is not a
+    ///   `COPY TO STDOUT`, ``PostgresError/Code/connectionLost`` or
+    ///   ``PostgresError/Code/connectionClosed``.
+    @discardableResult
+    public func copyOut(_ sql: String, into consume: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        let handle = try openHandle()
+        var text = CStringArray()
+        try text.append(sql, what: "the SQL text")
+        logger.debug("postgres copy out", metadata: ["db.statement": "\(sql)"])
+        guard let start = text.withPointers({ PQexec(handle, $0[0]) }) else {
+            throw failure(sql: sql, serverError: nil)
+        }
+        guard PQresultStatus(start) == PGRES_COPY_OUT else {
+            _ = try complete(start, sql: sql)
+            throw PostgresError(code: .copyFailed, message: "copyOut needs a COPY ... TO STDOUT statement")
+        }
+        PQclear(start)
+        var consumerError: (any Error)?
+        while true {
+            var buffer: UnsafeMutablePointer<CChar>?
+            let length = PQgetCopyData(handle, &buffer, 0)
+            guard length > 0, let buffer else { break }
+            defer { PQfreemem(buffer) }
+            if consumerError == nil {
+                do {
+                    try consume(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+                } catch {
+                    consumerError = error
+                }
+            }
+        }
+        // -1: the COPY is done and its result follows; -2: it failed (the result says why).
+        var copied = 0
+        var serverError: PostgresError?
+        while let result = PQgetResult(handle) {
+            if PQresultStatus(result) == PGRES_COMMAND_OK {
+                copied = Int(String(cString: PQcmdTuples(result))) ?? 0
+            } else {
+                serverError = serverError ?? PostgresError(serverResult: result)
+            }
+            PQclear(result)
+        }
+        if PQstatus(handle) == CONNECTION_BAD || serverError != nil {
+            throw failure(sql: sql, serverError: serverError)
+        }
+        if let consumerError { throw consumerError }
+        logger.debug("postgres copy out done", metadata: ["db.statement": "\(sql)", "db.rows": "\(copied)"])
+        return copied
+    }
+
     /// Ends the COPY (failing it with `clientError`'s reason, if any) and collects the server's verdict.
     private func finishCopy(sql: String, handle: OpaquePointer, clientError: PostgresError?) throws -> Int {
-        guard PQputCopyEnd(handle, clientError.map { $0.message }) == 1 else {
+        guard let clientError else { return try finishCopy(sql: sql, handle: handle, abortReason: nil) }
+        do {
+            _ = try finishCopy(sql: sql, handle: handle, abortReason: clientError.message)
+        } catch let error where error.code == .connectionLost {
+            throw error
+        } catch {
+            // The server's "COPY from stdin failed: <our reason>" adds nothing to our own error.
+        }
+        logger.debug("postgres copy aborted", metadata: ["db.statement": "\(sql)", "db.error": "\(clientError)"])
+        throw clientError
+    }
+
+    /// Ends the COPY (failing it with `abortReason`, if any) and collects the server's verdict:
+    /// the rows copied, or the server's error (for an aborted COPY, the error that says so).
+    private func finishCopy(sql: String, handle: OpaquePointer, abortReason: String?) throws(PostgresError) -> Int {
+        guard PQputCopyEnd(handle, abortReason) == 1 else {
             throw abandonBrokenCopy(sql: sql, over: handle)
         }
         var copied = 0
@@ -99,11 +251,6 @@ extension PostgresConnection {
         }
         if PQstatus(handle) == CONNECTION_BAD {
             throw failure(sql: sql, serverError: serverError)
-        }
-        if let clientError {
-            // The server's "COPY from stdin failed: <our reason>" adds nothing to our own error.
-            logger.debug("postgres copy aborted", metadata: ["db.statement": "\(sql)", "db.error": "\(clientError)"])
-            throw clientError
         }
         if failed {
             throw failure(sql: sql, serverError: serverError)
