@@ -1,12 +1,28 @@
-/// SHA-256 (FIPS 180-4), for the checksums of migrations and published reports.
+/// SHA-256 (FIPS 180-4), for the checksums of migrations, published reports and imported files.
 ///
-/// A small, dependency-free implementation: tackle hashes a few kilobytes of SQL at start-up of
-/// `db migrate`/`db status` and one report per month, so speed does not matter and a crypto
-/// package would cost more build time than it saves.
+/// A small, dependency-free implementation: a crypto package would cost more build time than it
+/// saves. ``Hasher`` digests a stream in pieces (an imported file of a million lines, as it is
+/// read); ``hex(_:)`` digests bytes at hand.
 public enum SHA256 {
     /// The digest of `bytes` as 64 lowercase hexadecimal characters.
     public static func hex(_ bytes: some Collection<UInt8>) -> String {
-        let digest = hash(bytes)
+        hexadecimal(hash(bytes))
+    }
+
+    /// The digest of the UTF-8 bytes of `text` as 64 lowercase hexadecimal characters.
+    public static func hex(_ text: String) -> String {
+        hex(Array(text.utf8))
+    }
+
+    /// The 32-byte digest of `bytes`.
+    public static func hash(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        var hasher = Hasher()
+        Array(bytes).withUnsafeBytes { hasher.update($0) }
+        return hasher.finalize()
+    }
+
+    /// 64 lowercase hexadecimal characters for a digest.
+    static func hexadecimal(_ digest: [UInt8]) -> String {
         var text = ""
         text.reserveCapacity(64)
         let digits = Array("0123456789abcdef".utf8)
@@ -17,75 +33,120 @@ public enum SHA256 {
         return text
     }
 
-    /// The digest of the UTF-8 bytes of `text` as 64 lowercase hexadecimal characters.
-    public static func hex(_ text: String) -> String {
-        hex(Array(text.utf8))
+    /// A digest computed piece by piece: feed the bytes with ``update(_:)`` as they come, in pieces
+    /// of any size, then take the digest once with ``finalize()`` or ``finalizeHex()``.
+    ///
+    /// ```swift
+    /// var hasher = SHA256.Hasher()
+    /// while let chunk = try file.read(upTo: 1 << 20) { chunk.withUnsafeBytes { hasher.update($0) } }
+    /// let digest = hasher.finalizeHex()
+    /// ```
+    public struct Hasher: Sendable {
+        private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
+        )
+        /// Bytes of an unfinished block, carried to the next update.
+        private var pending: [UInt8] = []
+        private var length: UInt64 = 0
+
+        /// A hasher that has seen no bytes.
+        public init() {
+            pending.reserveCapacity(64)
+        }
+
+        /// Adds the next bytes of the message.
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            guard bytes.count > 0, let base = bytes.baseAddress else { return }
+            length &+= UInt64(bytes.count)
+            var offset = 0
+            if !pending.isEmpty {
+                let taken = min(64 - pending.count, bytes.count)
+                pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: taken))
+                offset = taken
+                guard pending.count == 64 else { return }
+                pending.withUnsafeBytes { compress(block: $0.baseAddress!) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            while bytes.count - offset >= 64 {
+                compress(block: base + offset)
+                offset += 64
+            }
+            if offset < bytes.count {
+                pending.append(contentsOf: UnsafeRawBufferPointer(start: base + offset, count: bytes.count - offset))
+            }
+        }
+
+        /// The 32-byte digest of every byte added.
+        public consuming func finalize() -> [UInt8] {
+            let bitLength = length &* 8
+            var tail = pending
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            for shift in stride(from: 56, through: 0, by: -8) {
+                tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+            }
+            tail.withUnsafeBytes { bytes in
+                for start in stride(from: 0, to: bytes.count, by: 64) { compress(block: bytes.baseAddress! + start) }
+            }
+            let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+            return words.flatMap { word in
+                [
+                    UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8),
+                    UInt8(truncatingIfNeeded: word),
+                ]
+            }
+        }
+
+        /// The digest of every byte added, as 64 lowercase hexadecimal characters.
+        public consuming func finalizeHex() -> String {
+            SHA256.hexadecimal(finalize())
+        }
+
+        /// Runs the compression function on one 64-byte block.
+        private mutating func compress(block: UnsafeRawPointer) {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                for index in 0..<16 {
+                    let base = index * 4
+                    schedule[index] =
+                        UInt32(block.load(fromByteOffset: base, as: UInt8.self)) << 24
+                        | UInt32(block.load(fromByteOffset: base + 1, as: UInt8.self)) << 16
+                        | UInt32(block.load(fromByteOffset: base + 2, as: UInt8.self)) << 8
+                        | UInt32(block.load(fromByteOffset: base + 3, as: UInt8.self))
+                }
+                for index in 16..<64 {
+                    let s0 =
+                        rotateRight(schedule[index - 15], 7) ^ rotateRight(schedule[index - 15], 18)
+                        ^ (schedule[index - 15] >> 3)
+                    let s1 =
+                        rotateRight(schedule[index - 2], 17) ^ rotateRight(schedule[index - 2], 19)
+                        ^ (schedule[index - 2] >> 10)
+                    schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
+                }
+                var (a, b, c, d, e, f, g, h) = state
+                roundConstants.withUnsafeBufferPointer { constants in
+                    for index in 0..<64 {
+                        let s1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+                        let choice = (e & f) ^ (~e & g)
+                        let temp1 = h &+ s1 &+ choice &+ constants[index] &+ schedule[index]
+                        let s0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+                        let majority = (a & b) ^ (a & c) ^ (b & c)
+                        let temp2 = s0 &+ majority
+                        (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+                    }
+                }
+                state = (
+                    state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
+                    state.7 &+ h
+                )
+            }
+        }
     }
 
-    /// The 32-byte digest of `bytes`.
-    public static func hash(_ bytes: some Collection<UInt8>) -> [UInt8] {
-        var state: [UInt32] = [
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-        ]
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-
-        var schedule = [UInt32](repeating: 0, count: 64)
-        for chunkStart in stride(from: 0, to: message.count, by: 64) {
-            for index in 0..<16 {
-                let base = chunkStart + index * 4
-                schedule[index] =
-                    UInt32(message[base]) << 24 | UInt32(message[base + 1]) << 16
-                    | UInt32(message[base + 2]) << 8 | UInt32(message[base + 3])
-            }
-            for index in 16..<64 {
-                let s0 =
-                    rotateRight(schedule[index - 15], 7) ^ rotateRight(schedule[index - 15], 18)
-                    ^ (schedule[index - 15] >> 3)
-                let s1 =
-                    rotateRight(schedule[index - 2], 17) ^ rotateRight(schedule[index - 2], 19)
-                    ^ (schedule[index - 2] >> 10)
-                schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = (
-                state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
-            )
-            for index in 0..<64 {
-                let s1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let temp1 = h &+ s1 &+ choice &+ roundConstants[index] &+ schedule[index]
-                let s0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let temp2 = s0 &+ majority
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
-            }
-            state[0] &+= a
-            state[1] &+= b
-            state[2] &+= c
-            state[3] &+= d
-            state[4] &+= e
-            state[5] &+= f
-            state[6] &+= g
-            state[7] &+= h
-        }
-        return state.flatMap { word in
-            [
-                UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8),
-                UInt8(truncatingIfNeeded: word),
-            ]
-        }
-    }
-
-    private static func rotateRight(_ value: UInt32, _ count: UInt32) -> UInt32 {
+    fileprivate static func rotateRight(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
     }
 
-    private static let roundConstants: [UInt32] = [
+    fileprivate static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
         0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,

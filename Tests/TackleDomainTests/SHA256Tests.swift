@@ -37,4 +37,23 @@ struct SHA256Tests {
                 == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a"
         )
     }
+
+    @Test("a digest fed in pieces of any size equals the digest of the whole")
+    func streamed() {
+        // 1,000 lines of an import file; reference from coreutils: `sha256sum` of the same bytes.
+        let text = (1...1000).map { "BENCH-\($0 % 7),2026-01-\($0 % 28 + 10),\(300 + $0),\($0 % 15)\n" }.joined()
+        let bytes = Array(text.utf8)
+        for size in [1, 3, 55, 56, 63, 64, 65, 127, 1000, bytes.count] {
+            var hasher = SHA256.Hasher()
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + size)
+                bytes[offset..<end].withUnsafeBytes { hasher.update($0) }
+                offset = end
+            }
+            #expect(hasher.finalizeHex() == SHA256.hex(bytes), "pieces of \(size)")
+        }
+        #expect(SHA256.hex(bytes) == "9915565487f4180ad5fb83cb89bfe509a69ec6a28660c8f71629c3591927a57c")
+        #expect(SHA256.Hasher().finalizeHex() == SHA256.hex(""))
+    }
 }
