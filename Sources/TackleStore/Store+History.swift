@@ -4,6 +4,10 @@ import TackleDomain
 extension Store {
     /// Every recorded change of a project and its members, milestones, trials and figures, oldest first.
     ///
+    /// An import is one entry (entity `import_batch`, record `batch 7`, its new values the batch:
+    /// source, SHA-256, counts over the whole file), listed for every project whose figures it
+    /// inserted or corrected.
+    ///
     /// Each entry's time is an instant (seconds since 1970, UTC, fractions dropped), for the caller to
     /// show on the plant's clock.
     public func history(of key: String) throws -> [HistoryEntry] {
@@ -21,15 +25,28 @@ extension Store {
                            WHEN 'observation' THEN CASE o.granularity WHEN 'month' THEN to_char(o.period_start, 'YYYY-MM')
                                                                        ELSE to_char(o.period_start, 'YYYY-MM-DD') END
                            WHEN 'member' THEN pe.employee_no
+                           WHEN 'import_batch' THEN 'batch ' || h.row_id
                            ELSE h.row_id::text
                        END AS record
-                FROM history h
+                FROM (
+                    SELECT * FROM history WHERE project_id = $1
+                    UNION ALL
+                    SELECT * FROM history
+                    WHERE table_name = 'import_batch' AND row_id IN (
+                        SELECT o.batch_id FROM observation o
+                        WHERE o.project_id = $1 AND o.voided_at IS NULL AND o.batch_id IS NOT NULL
+                        UNION
+                        SELECT o.batch_id FROM history x JOIN observation o ON o.id = x.row_id
+                        WHERE x.project_id = $1 AND x.table_name = 'observation' AND o.batch_id IS NOT NULL
+                        UNION
+                        SELECT (x.old_values ->> 'batch_id')::bigint FROM history x
+                        WHERE x.project_id = $1 AND x.table_name = 'observation' AND x.old_values ? 'batch_id')
+                ) h
                 LEFT JOIN trial t ON h.table_name = 'trial' AND t.id = h.row_id
                 LEFT JOIN milestone ms ON h.table_name = 'milestone' AND ms.id = h.row_id
                 LEFT JOIN observation o ON h.table_name = 'observation' AND o.id = h.row_id
                 LEFT JOIN member m ON h.table_name = 'member' AND m.id = h.row_id
                 LEFT JOIN person pe ON pe.id = m.person_id
-                WHERE h.project_id = $1
                 ORDER BY h.id
                 """, [project, key]
             ).map { row in

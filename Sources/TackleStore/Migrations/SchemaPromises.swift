@@ -19,7 +19,12 @@ enum SchemaPromises {
         "member": ["member_history"],
         "milestone": ["milestone_history"],
         "trial": ["trial_history", "trial_within_project"],
-        "observation": ["observation_history"],
+        // Figures recorded by hand get a history row each; figures an import inserts belong to its
+        // batch, which gets one, and only to the batch recorded in the same transaction.
+        "observation": [
+            "observation_history", "observation_insert_history", "observation_batch_insert",
+            "observation_batch_change",
+        ],
         "talk": ["talk_history"],
         // Append-only records.
         "history": ["history_append_only", "history_no_truncate"],
@@ -27,6 +32,9 @@ enum SchemaPromises {
         "project_status_change": ["project_status_change_append_only", "project_status_change_no_truncate"],
         "assessment_rubric": [
             "assessment_rubric_append_only", "assessment_rubric_no_truncate", "assessment_rubric_rules",
+        ],
+        "import_batch": [
+            "import_batch_rules", "import_batch_history", "import_batch_append_only", "import_batch_no_truncate",
         ],
     ]
 
@@ -58,6 +66,10 @@ enum SchemaPromises {
         ],
         "talk": ["talk_pkey", "talk_project_period_key"],
         "request": ["request_pkey"],
+        "import_batch": [
+            "import_batch_pkey", "import_batch_counts_add_up", "import_batch_corrections_have_reason",
+            "import_batch_sha256_hex",
+        ],
     ]
 
     /// `(table, name)` pairs in a stable order, for the query's array parameters.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FoundationEssentials
 import TackleDomain
 import TackleReport
 import TackleStore
@@ -70,6 +71,7 @@ struct HistoryCommand: ParsableCommand {
         for entry in entries {
             let change: String
             switch entry.action {
+            case "insert" where entry.entity == "import_batch": change = Self.batchSummary(entry.newValues)
             case "insert": change = "created"
             case "delete": change = "deleted"
             default: change = "\(entry.oldValues ?? "{}") -> \(entry.newValues ?? "{}")"
@@ -81,6 +83,23 @@ struct HistoryCommand: ParsableCommand {
             ])
         }
         Output.text(table.render())
+    }
+
+    /// What an import batch's entry shows, counts first (they are the whole file's):
+    /// `365 inserted, 0 unchanged, 2 corrected from figures.csv (sha256 1a2b3c4d)`.
+    static func batchSummary(_ newValues: String?) -> String {
+        struct Batch: Decodable {
+            var source: String
+            var file_sha256: String
+            var inserted: Int
+            var unchanged: Int
+            var corrected: Int
+        }
+        guard let newValues, let batch = try? JSONDecoder().decode(Batch.self, from: Data(newValues.utf8)) else {
+            return "created"
+        }
+        return "\(batch.inserted) inserted, \(batch.unchanged) unchanged, \(batch.corrected) corrected from "
+            + "\(batch.source) (sha256 \(batch.file_sha256.prefix(8)))"
     }
 
     /// How a time is written.

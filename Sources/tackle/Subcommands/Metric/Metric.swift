@@ -14,7 +14,7 @@ struct MetricCommand: ParsableCommand {
               tackle metric list SLAB-CRACK-2026
               tackle metric chart SLAB-CRACK-2026 --from 2026-01 --to 2026-10
             """,
-        subcommands: [Record.self, Correct.self, VoidRecord.self, List.self, Chart.self]
+        subcommands: [Record.self, Correct.self, VoidRecord.self, List.self, Chart.self, Import.self, Export.self]
     )
 
     /// The period named by --month or --day; exactly one must be given.
