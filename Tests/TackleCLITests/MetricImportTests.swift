@@ -299,10 +299,50 @@ struct MetricImportTests {
                                        .init(defective: 0, inspected: 10)])
         #expect(list.map(\.note) == ["二冷水; 比水量 0,62", "two\r\nlines, \"quoted\"", ""])
 
-        // A refusal in such a file names the physical line: the quoted line end counts.
-        let bad = try Self.file(Data([0xEF, 0xBB, 0xBF]) + Data((text + "\(Self.key);2026-05-04;1;2;\r\n").utf8))
+        // A refusal in such a file names the physical line: the quoted line end counts. A count is
+        // digits, bare or in one pair of quotes, nothing else.
+        let bad = try Self.file(
+            Data([0xEF, 0xBB, 0xBF])
+                + Data((text + "\(Self.key);2026-05-04;1;2;\r\n\(Self.key);2026-05-05;\"1\"\"2\";\" 3\";\r\n").utf8))
         let refused = try database.tackle.run("metric", "import", bad)
-        #expect(Self.badLines(refused) == ["line 6: defective 2 is more than inspected 1"], "\(refused)")
+        #expect(
+            Self.badLines(refused) == [
+                "line 6: defective 2 is more than inspected 1",
+                "line 7: inspected 1\"2 is not a count (digits only, at most 9); defective  3 is not a count (digits "
+                    + "only, at most 9)",
+            ], "\(refused)")
+    }
+
+    @Test("lines repeating a figure are refused, new or already recorded, and a dry run finds them too")
+    func repeatedLines() throws {
+        let database = try Self.seeded("cli_import_repeat")
+        defer { database.drop() }
+        let before = try DatabaseSnapshot.take(of: database)
+        let repeated = try Self.file(
+            "project,date,inspected,defective\n\(Self.key),2026-05-01,10,1\n\(Self.key),2026-05-02,10,1\n"
+                + "\(Self.key),2026-05-01,10,1\n")
+        let expected = [
+            "line 2: \(Self.key) 2026-05-01 is also on line 4", "line 4: \(Self.key) 2026-05-01 is also on line 2",
+        ]
+        for dryRun in [false, true] {
+            let outcome = try database.tackle.run(["metric", "import", repeated] + (dryRun ? ["--dry-run"] : []))
+            #expect(outcome.status == 1, "\(outcome)")
+            #expect(Self.badLines(outcome) == expected, "\(outcome)")
+        }
+        #expect(try DatabaseSnapshot.take(of: database) == before)
+
+        // Two lines that would correct the same recorded figure.
+        try database.tackle.succeed(
+            "metric", "import", try Self.file("project,date,inspected,defective\n\(Self.key),2026-05-01,10,1\n"))
+        let recorded = try DatabaseSnapshot.take(of: database)
+        let corrections = try Self.file(
+            "project,date,inspected,defective\n\(Self.key),2026-05-01,10,2\n\(Self.key),2026-05-01,10,3\n")
+        let outcome = try database.tackle.run("metric", "import", corrections, "--reason", "复判")
+        #expect(
+            Self.badLines(outcome) == [
+                "line 2: \(Self.key) 2026-05-01 is also on line 3", "line 3: \(Self.key) 2026-05-01 is also on line 2",
+            ], "\(outcome)")
+        #expect(try DatabaseSnapshot.take(of: database) == recorded)
     }
 
     @Test("standard input: - reads the file from stdin, and the batch records it so")

@@ -9,6 +9,11 @@
 /// spans lines keeps its first line's number). What the server could not report line by line is
 /// refused here and not sent: a record with the wrong number of values, bytes that are not UTF-8,
 /// a NUL byte, and a quoted value left open at the end of the file. Blank lines are skipped.
+///
+/// The counts are checked here too, on the way (the server would spend a pass over the whole file
+/// on them): inspected and defective must be whole numbers of at most 9 digits, bare or in quotes
+/// (`"12"`), with defective not above inspected. So every line the server gets has counts it can
+/// cast to integers.
 struct FigureFileScanner {
     /// The header's shape: the delimiter and how many values each line has.
     let header: FigureFileHeader
@@ -33,6 +38,8 @@ struct FigureFileScanner {
     private var afterCR = false
     /// The current record has at least one byte.
     private var recordHasBytes = false
+    /// The state of the inspected (index 0) and defective (1) values of the current record.
+    private var counts = (Count(), Count())
 
     init(header: FigureFileHeader, firstLine: Int = 2) {
         self.header = header
@@ -71,10 +78,19 @@ struct FigureFileScanner {
                     index += 1
                     continue
                 }
-            } else if byte == delimiter {
-                if !inQuote { delimiters += 1 }
+            } else if byte == delimiter, !inQuote {
+                delimiters += 1
+                recordHasBytes = true
+                index += 1
+                continue
             } else if byte == 0 {
                 sawNul = true
+            }
+            // Inspected and defective are the third and fourth values.
+            if delimiters == 2 {
+                counts.0.read(byte)
+            } else if delimiters == 3 {
+                counts.1.read(byte)
             }
             recordHasBytes = true
             index += 1
@@ -102,6 +118,7 @@ struct FigureFileScanner {
     ) {
         defer {
             carried.removeAll(keepingCapacity: true)
+            counts = (Count(), Count())
             delimiters = 0
             sawNonASCII = false
             sawNul = false
@@ -125,12 +142,61 @@ struct FigureFileScanner {
             record(problem: "is not UTF-8 text (save the file as UTF-8)", on: recordLine)
             return
         }
+        if let problem = countProblem(carried + Array(piece)) {
+            record(problem: problem, on: recordLine)
+            return
+        }
         Self.appendDecimal(recordLine, to: &output)
         output.append(header.delimiter)
         output.append(contentsOf: carried)
         output.append(contentsOf: piece)
         output.append(lineFeed)
         rows += 1
+    }
+
+    /// What is wrong with the counts of the record, if anything (`record` for quoting the values).
+    private func countProblem(_ record: @autoclosure () -> [UInt8]) -> String? {
+        let (inspected, defective) = counts
+        if let inspectedValue = inspected.value, let defectiveValue = defective.value {
+            guard defectiveValue > inspectedValue else { return nil }
+            return "defective \(defectiveValue) is more than inspected \(inspectedValue)"
+        }
+        let values = Self.values(of: record(), delimiter: header.delimiter)
+        var problems: [String] = []
+        for (index, (name, count)) in [("inspected", inspected), ("defective", defective)].enumerated()
+        where count.value == nil {
+            let text = index + 2 < values.count ? values[index + 2] : ""
+            problems.append(
+                text.isEmpty ? "\(name) is missing" : "\(name) \(text) is not a count (digits only, at most 9)")
+        }
+        return problems.joined(separator: "; ")
+    }
+
+    /// The values of a record as PostgreSQL's CSV parser reads them, for messages.
+    static func values(of record: [UInt8], delimiter: UInt8) -> [String] {
+        var values: [String] = []
+        var value: [UInt8] = []
+        var inQuote = false
+        var index = 0
+        while index < record.count {
+            let byte = record[index]
+            if byte == quote {
+                if inQuote, index + 1 < record.count, record[index + 1] == quote {
+                    value.append(quote)
+                    index += 1
+                } else {
+                    inQuote.toggle()
+                }
+            } else if byte == delimiter, !inQuote {
+                values.append(String(decoding: value, as: UTF8.self))
+                value.removeAll()
+            } else {
+                value.append(byte)
+            }
+            index += 1
+        }
+        values.append(String(decoding: value, as: UTF8.self))
+        return values
     }
 
     private mutating func record(problem: String, on line: Int) {
@@ -163,6 +229,38 @@ struct FigureFileScanner {
             return String(validating: bytes, as: UTF8.self) != nil
         }
         return String(validating: carried + Array(bytes), as: UTF8.self) != nil
+    }
+}
+
+/// A count as its bytes arrive: digits, bare or in one pair of quotes (`12`, `"12"`), at most 9.
+private struct Count {
+    private enum State {
+        case empty, digits, quoteOpen, quotedDigits, quoteClosed, invalid
+    }
+    private var state = State.empty
+    private var number = 0
+    private var digits = 0
+
+    /// The next byte of the value.
+    mutating func read(_ byte: UInt8) {
+        let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        switch (state, isDigit) {
+        case (.empty, true), (.digits, true), (.quoteOpen, true), (.quotedDigits, true):
+            digits += 1
+            number = digits > 9 ? number : number * 10 + Int(byte - UInt8(ascii: "0"))
+            state = state == .empty || state == .digits ? .digits : .quotedDigits
+        case (.empty, false) where byte == quote:
+            state = .quoteOpen
+        case (.quotedDigits, false) where byte == quote:
+            state = .quoteClosed
+        default:
+            state = .invalid
+        }
+    }
+
+    /// The count, or nil when the value is missing or not a count.
+    var value: Int? {
+        (state == .digits || state == .quoteClosed) && digits <= 9 ? number : nil
     }
 }
 

@@ -74,114 +74,111 @@ enum FigureImportSQL {
     /// Every line's problems, and what the good lines would do, in one pass over the file.
     ///
     /// $1 the granularity, $2 today at the plant, $3 whether the file has notes (a different note
-    /// is then a change), $4 the ids of the file's projects. Returns the number of lines, of bad
-    /// lines, the first ``FigureImportRefusal/listed`` bad lines with their problems (JSON arrays),
-    /// and how many good lines are new, the same as recorded, or different.
+    /// is then a change), $4 the ids of the file's projects. The counts need no check here: the
+    /// scanner passes on only lines whose counts are whole numbers, defective not above inspected.
+    /// Returns the number of lines, of bad lines, the first ``FigureImportRefusal/listed`` bad lines
+    /// with their problems (JSON arrays), how many good lines are new, the same as recorded, or
+    /// different, and how many lines match a figure another line matches too.
     ///
-    /// A line passes when its project exists, its period is in the calendar, both counts are whole
-    /// numbers of at most 9 digits and defective is not above inspected, the period is not after the
-    /// project's closing, its month has no figures of the other granularity, and no other line has
-    /// the same project and period. The problem text is built only for lines that fail.
-    static let check = """
-        WITH repeated AS (
-            SELECT project, period FROM import_line
-            WHERE project IS NOT NULL AND period IS NOT NULL
-            GROUP BY project, period HAVING count(*) > 1
-        ), repeats AS (
-            SELECT s.project, s.period, array_agg(s.line ORDER BY s.line) AS lines
-            FROM import_line s JOIN repeated USING (project, period)
-            GROUP BY s.project, s.period
-        ), other_kind AS (
-            SELECT DISTINCT o.project_id, date_trunc('month', o.period_start)::date AS month
-            FROM observation o
-            WHERE o.project_id = ANY ($4::bigint[]) AND o.granularity = CASE $1 WHEN 'month' THEN 'day' ELSE 'month' END
-              AND o.voided_at IS NULL
-        ), line AS (
-            SELECT s.line, s.project, s.period, s.inspected, s.defective, coalesce(s.note, '') AS note,
-                   p.id AS project_id, p.closed_on, c.day, c.month,
-                   length(s.inspected) BETWEEN 1 AND 9 AND ltrim(s.inspected, '0123456789') = '' AS inspected_ok,
-                   length(s.defective) BETWEEN 1 AND 9 AND ltrim(s.defective, '0123456789') = '' AS defective_ok
-            FROM import_line s
-            LEFT JOIN project p ON p.key = s.project
-            LEFT JOIN import_calendar c ON c.text = s.period
-            OFFSET 0
-        ), checked AS (
-            SELECT x.line,
-                   CASE WHEN x.project_id IS NOT NULL AND x.day IS NOT NULL AND x.inspected_ok AND x.defective_ok
-                             AND x.defective::integer <= x.inspected::integer
-                             AND (x.closed_on IS NULL OR x.day <= x.closed_on)
-                             AND k.project_id IS NULL AND r.lines IS NULL
-                        THEN NULL
-                        ELSE concat_ws('; ',
-                            CASE WHEN coalesce(x.project, '') = '' THEN 'the project is missing'
-                                 WHEN x.project_id IS NULL
-                                      THEN format('no project with key %s; `tackle project list` shows them', x.project)
-                            END,
-                            CASE WHEN x.day IS NOT NULL THEN NULL
-                                 WHEN coalesce(x.period, '') = ''
-                                      THEN format('the %s is missing', CASE $1 WHEN 'month' THEN 'month' ELSE 'date' END)
-                                 WHEN $1 = 'month' AND x.period !~ '^[0-9]{4}-[0-9]{2}$'
-                                      THEN format('month %s is not YYYY-MM', x.period)
-                                 WHEN $1 = 'day' AND x.period !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
-                                      THEN format('date %s is not YYYY-MM-DD', x.period)
-                                 WHEN substr(x.period, 1, 4) = '0000' OR substr(x.period, 6, 2) NOT BETWEEN '01' AND '12'
-                                      OR ($1 = 'day' AND (substr(x.period, 9, 2) < '01'
-                                          OR substr(x.period, 9, 2)::integer > extract(day FROM
-                                                 make_date(substr(x.period, 1, 4)::integer, substr(x.period, 6, 2)::integer, 1)
-                                                 + interval '1 month - 1 day')))
-                                      THEN format('%s %s does not exist', CASE $1 WHEN 'month' THEN 'month' ELSE 'date' END,
-                                                  x.period)
-                                 WHEN x.period > to_char($2::date, CASE $1 WHEN 'month' THEN 'YYYY-MM' ELSE 'YYYY-MM-DD' END)
-                                      THEN format('%s has not begun yet (today is %s at the plant); figures are recorded '
-                                                  'after the fact', x.period, $2::date)
-                                 ELSE format('%s is before 1900', x.period)
-                            END,
-                            CASE WHEN x.inspected IS NULL THEN 'inspected is missing'
-                                 WHEN NOT x.inspected_ok
-                                      THEN format('inspected %s is not a count (digits only, at most 9)', x.inspected)
-                            END,
-                            CASE WHEN x.defective IS NULL THEN 'defective is missing'
-                                 WHEN NOT x.defective_ok
-                                      THEN format('defective %s is not a count (digits only, at most 9)', x.defective)
-                                 WHEN x.inspected_ok AND x.defective::integer > x.inspected::integer
-                                      THEN format('defective %s is more than inspected %s', x.defective, x.inspected)
-                            END,
-                            CASE WHEN x.day > x.closed_on
-                                 THEN format('%s closed on %s; figures after it are not recorded', x.project, x.closed_on)
-                            END,
-                            CASE WHEN k.project_id IS NOT NULL
-                                 THEN format('%s of %s already has %s figures; a month is recorded either monthly or '
-                                             'daily, not both', to_char(x.month, 'YYYY-MM'), x.project,
-                                             CASE $1 WHEN 'month' THEN 'daily' ELSE 'monthly' END)
-                            END,
-                            CASE WHEN r.lines IS NOT NULL
-                                 THEN format('%s %s is also on line %s', x.project, x.period,
-                                             array_to_string((array_remove(r.lines, x.line))[1:5], ', ')
-                                             || CASE WHEN cardinality(r.lines) > 6 THEN ', ...' ELSE '' END)
-                            END)
-                   END AS problem,
-                   CASE WHEN o.id IS NULL THEN 'new'
-                        WHEN NOT (x.inspected_ok AND x.defective_ok) THEN NULL
-                        WHEN o.inspected = x.inspected::integer AND o.defective = x.defective::integer
-                             AND (NOT $3 OR o.note = x.note) THEN 'same'
-                        ELSE 'changed'
-                   END AS state
-            FROM line x
-            LEFT JOIN observation o ON o.project_id = x.project_id AND o.granularity = $1 AND o.period_start = x.day
-                                   AND o.voided_at IS NULL
-            LEFT JOIN other_kind k ON k.project_id = x.project_id AND k.month = x.month
-            LEFT JOIN repeats r ON r.project = x.project AND r.period = x.period
-        )
-        SELECT count(*) AS lines, count(problem) AS bad,
-               coalesce(to_jsonb((array_agg(line ORDER BY line) FILTER (WHERE problem IS NOT NULL))[1:\(FigureImportRefusal.listed)]),
-                        '[]') AS bad_lines,
-               coalesce(to_jsonb((array_agg(problem ORDER BY line) FILTER (WHERE problem IS NOT NULL))[1:\(FigureImportRefusal.listed)]),
-                        '[]') AS problems,
-               count(*) FILTER (WHERE problem IS NULL AND state = 'new') AS new,
-               count(*) FILTER (WHERE problem IS NULL AND state = 'same') AS same,
-               count(*) FILTER (WHERE problem IS NULL AND state = 'changed') AS changed
-        FROM checked
-        """
+    /// A line passes when its project exists, its period is in the calendar (a real date or month
+    /// from 1900 to today), the period is not after the project's closing, and its month has no
+    /// figures of the other granularity. Finding lines that repeat another line's project and
+    /// period (`findingRepeats`) costs a hash table of the whole file: the merge finds them anyway
+    /// (the unique index refuses the second of two new figures; `repeated_matches` counts lines
+    /// that would correct the same figure twice), so the full check runs only to list them, when
+    /// the file is refused or for a dry run. The problem text is built only for lines that fail.
+    static func check(findingRepeats: Bool) -> String {
+        let repeats =
+            findingRepeats
+            ? """
+            repeated AS (
+                SELECT project, period FROM import_line
+                WHERE project IS NOT NULL AND period IS NOT NULL
+                GROUP BY project, period HAVING count(*) > 1
+            ), repeats AS (
+                SELECT s.project, s.period, array_agg(s.line ORDER BY s.line) AS lines
+                FROM import_line s JOIN repeated USING (project, period)
+                GROUP BY s.project, s.period
+            ),
+            """ : ""
+        return """
+            WITH \(repeats) other_kind AS (
+                SELECT DISTINCT o.project_id, date_trunc('month', o.period_start)::date AS month
+                FROM observation o
+                WHERE o.project_id = ANY ($4::bigint[]) AND o.voided_at IS NULL
+                  AND o.granularity = CASE $1 WHEN 'month' THEN 'day' ELSE 'month' END
+            ), checked AS (
+                SELECT s.line, o.id AS matched,
+                       CASE WHEN p.id IS NOT NULL AND c.day IS NOT NULL AND (p.closed_on IS NULL OR c.day <= p.closed_on)
+                                 AND k.project_id IS NULL\(findingRepeats ? " AND r.lines IS NULL" : "")
+                            THEN NULL
+                            ELSE concat_ws('; ',
+                                CASE WHEN coalesce(s.project, '') = '' THEN 'the project is missing'
+                                     WHEN p.id IS NULL
+                                          THEN format('no project with key %s; `tackle project list` shows them', s.project)
+                                END,
+                                CASE WHEN c.day IS NOT NULL THEN NULL
+                                     WHEN coalesce(s.period, '') = ''
+                                          THEN format('the %s is missing', CASE $1 WHEN 'month' THEN 'month' ELSE 'date' END)
+                                     WHEN $1 = 'month' AND s.period !~ '^[0-9]{4}-[0-9]{2}$'
+                                          THEN format('month %s is not YYYY-MM', s.period)
+                                     WHEN $1 = 'day' AND s.period !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+                                          THEN format('date %s is not YYYY-MM-DD', s.period)
+                                     WHEN substr(s.period, 1, 4) = '0000' OR substr(s.period, 6, 2) NOT BETWEEN '01' AND '12'
+                                          OR ($1 = 'day' AND (substr(s.period, 9, 2) < '01'
+                                              OR substr(s.period, 9, 2)::integer > extract(day FROM
+                                                     make_date(substr(s.period, 1, 4)::integer, substr(s.period, 6, 2)::integer, 1)
+                                                     + interval '1 month - 1 day')))
+                                          THEN format('%s %s does not exist', CASE $1 WHEN 'month' THEN 'month' ELSE 'date' END,
+                                                      s.period)
+                                     WHEN s.period > to_char($2::date, CASE $1 WHEN 'month' THEN 'YYYY-MM' ELSE 'YYYY-MM-DD' END)
+                                          THEN format('%s has not begun yet (today is %s at the plant); figures are recorded '
+                                                      'after the fact', s.period, $2::date)
+                                     ELSE format('%s is before 1900', s.period)
+                                END,
+                                CASE WHEN c.day > p.closed_on
+                                     THEN format('%s closed on %s; figures after it are not recorded', s.project, p.closed_on)
+                                END,
+                                CASE WHEN k.project_id IS NOT NULL
+                                     THEN format('%s of %s already has %s figures; a month is recorded either monthly or '
+                                                 'daily, not both', to_char(c.month, 'YYYY-MM'), s.project,
+                                                 CASE $1 WHEN 'month' THEN 'daily' ELSE 'monthly' END)
+                                END\(findingRepeats ? """
+            ,
+                                CASE WHEN r.lines IS NOT NULL
+                                     THEN format('%s %s is also on line %s', s.project, s.period,
+                                                 array_to_string((array_remove(r.lines, s.line))[1:5], ', ')
+                                                 || CASE WHEN cardinality(r.lines) > 6 THEN ', ...' ELSE '' END)
+                                END
+            """ : ""))
+                       END AS problem,
+                       CASE WHEN o.id IS NULL THEN 'new'
+                            WHEN o.inspected = s.inspected::integer AND o.defective = s.defective::integer
+                                 AND (NOT $3 OR o.note = coalesce(s.note, '')) THEN 'same'
+                            ELSE 'changed'
+                       END AS state
+                FROM import_line s
+                LEFT JOIN project p ON p.key = s.project
+                LEFT JOIN import_calendar c ON c.text = s.period
+                LEFT JOIN observation o ON o.project_id = p.id AND o.granularity = $1 AND o.period_start = c.day
+                                       AND o.voided_at IS NULL
+                LEFT JOIN other_kind k ON k.project_id = p.id AND k.month = c.month\(findingRepeats ? """
+
+                LEFT JOIN repeats r ON r.project = s.project AND r.period = s.period
+            """ : "")
+            )
+            SELECT count(*) AS lines, count(problem) AS bad,
+                   coalesce(to_jsonb((array_agg(line ORDER BY line) FILTER (WHERE problem IS NOT NULL))[1:\(FigureImportRefusal.listed)]),
+                            '[]') AS bad_lines,
+                   coalesce(to_jsonb((array_agg(problem ORDER BY line) FILTER (WHERE problem IS NOT NULL))[1:\(FigureImportRefusal.listed)]),
+                            '[]') AS problems,
+                   count(*) FILTER (WHERE problem IS NULL AND state = 'new') AS new,
+                   count(*) FILTER (WHERE problem IS NULL AND state = 'same') AS same,
+                   count(*) FILTER (WHERE problem IS NULL AND state = 'changed') AS changed,
+                   count(matched) - count(DISTINCT matched) AS repeated_matches
+            FROM checked
+            """
+    }
 
     /// The merge, one statement: new figures inserted into the batch, changed ones corrected (version
     /// + 1, with row-level history and the transaction's reason), identical ones left alone, and the

@@ -49,45 +49,86 @@ extension Store {
             try connection.execute(FigureImportSQL.calendarTable)
             try connection.execute(FigureImportSQL.fillCalendar, [header.granularity.rawValue, today])
             try connection.execute(FigureImportSQL.analyzeCalendar)
-            guard
-                let check = try connection.query(
-                    FigureImportSQL.check, [header.granularity.rawValue, today, header.hasNote, projects]
-                ).first
-            else { throw StoreError(.database, "the check of the figures returned nothing") }
-            let bad = try check.decode(Int.self, "bad")
-            if bad > 0 || scanner.problemCount > 0 {
-                let lines = try check.decode(PostgresJSON.self, "bad_lines").decode([Int].self)
-                let messages = try check.decode(PostgresJSON.self, "problems").decode([String].self)
-                throw FigureImportRefusal.merging(
-                    scanner.problems, zip(lines, messages).map { FigureLineProblem(line: $0, message: $1) },
-                    count: bad + scanner.problemCount)
+            let parameters: [(any PostgresEncodable)?] = [header.granularity.rawValue, today, header.hasNote, projects]
+            var check = try Self.check(findingRepeats: dryRun, parameters, on: connection)
+            if !check.isExact
+                && (check.bad > 0 || scanner.problemCount > 0 || check.repeatedMatches > 0
+                    || (check.changed > 0 && reason == nil))
+            {
+                check = try Self.check(findingRepeats: true, parameters, on: connection)
             }
-            let new = try check.decode(Int.self, "new")
-            let same = try check.decode(Int.self, "same")
-            let changed = try check.decode(Int.self, "changed")
+            if check.bad > 0 || scanner.problemCount > 0 {
+                throw FigureImportRefusal.merging(
+                    scanner.problems, check.problems, count: check.bad + scanner.problemCount)
+            }
             let sha256 = reader.sha256()
-            if changed > 0, reason == nil, !dryRun {
+            if check.changed > 0, reason == nil, !dryRun {
                 throw StoreError(
                     .invalidInput, field: "reason",
-                    "the file would correct \(changed) recorded figure\(changed == 1 ? "" : "s") "
-                        + "(\(new) new, \(same) unchanged); say why with --reason, or check first with --dry-run; "
-                        + "nothing was imported")
+                    "the file would correct \(check.changed) recorded figure\(check.changed == 1 ? "" : "s") "
+                        + "(\(check.new) new, \(check.same) unchanged); say why with --reason, or check first with "
+                        + "--dry-run; nothing was imported")
             }
             var result = FigureImportResult(
-                granularity: header.granularity, figures: new + same + changed, inserted: new, unchanged: same,
-                corrected: changed, batch: nil, fileSHA256: sha256, dryRun: dryRun)
-            guard !dryRun, new + changed > 0 else { return result }
-            guard
-                let merged = try connection.query(
-                    FigureImportSQL.merge, [header.granularity.rawValue, header.hasNote, sha256, source.name]
-                ).first
-            else { throw StoreError(.database, "the import batch was not recorded") }
+                granularity: header.granularity, figures: check.new + check.same + check.changed, inserted: check.new,
+                unchanged: check.same, corrected: check.changed, batch: nil, fileSHA256: sha256, dryRun: dryRun)
+            guard !dryRun, check.new + check.changed > 0 else { return result }
+            let merged: PostgresRow
+            do {
+                // In a savepoint: two new lines for one figure meet in the unique index, and then the
+                // full check lists them.
+                merged = try connection.withTransaction { connection in
+                    guard
+                        let row = try connection.query(
+                            FigureImportSQL.merge, [header.granularity.rawValue, header.hasNote, sha256, source.name]
+                        ).first
+                    else { throw StoreError(.database, "the import batch was not recorded") }
+                    return row
+                }
+            } catch let error as PostgresError
+                where error.sqlState == PostgresError.SQLState.uniqueViolation
+                && error.constraint == "observation_period_key"
+            {
+                let full = try Self.check(findingRepeats: true, parameters, on: connection)
+                guard full.bad > 0 else { throw error }
+                throw FigureImportRefusal.merging([], full.problems, count: full.bad)
+            }
             result.batch = try merged.decode(Int.self, "id")
             result.inserted = try merged.decode(Int.self, "inserted")
             result.unchanged = try merged.decode(Int.self, "unchanged")
             result.corrected = try merged.decode(Int.self, "corrected")
             return result
         }
+    }
+
+    /// What the check query found.
+    private struct FigureCheck {
+        var bad: Int
+        var problems: [FigureLineProblem]
+        var new: Int
+        var same: Int
+        var changed: Int
+        var repeatedMatches: Int
+        /// Whether repeated lines were looked for.
+        var isExact: Bool
+    }
+
+    /// Runs the check query, looking for repeated lines or not (see ``FigureImportSQL/check(findingRepeats:)``).
+    private static func check(
+        findingRepeats: Bool, _ parameters: [(any PostgresEncodable)?], on connection: PostgresConnection
+    ) throws -> FigureCheck {
+        guard let row = try connection.query(FigureImportSQL.check(findingRepeats: findingRepeats), parameters).first
+        else {
+            throw StoreError(.database, "the check of the figures returned nothing")
+        }
+        let lines = try row.decode(PostgresJSON.self, "bad_lines").decode([Int].self)
+        let messages = try row.decode(PostgresJSON.self, "problems").decode([String].self)
+        return FigureCheck(
+            bad: try row.decode(Int.self, "bad"),
+            problems: zip(lines, messages).map { FigureLineProblem(line: $0, message: $1) },
+            new: try row.decode(Int.self, "new"), same: try row.decode(Int.self, "same"),
+            changed: try row.decode(Int.self, "changed"), repeatedMatches: try row.decode(Int.self, "repeated_matches"),
+            isExact: findingRepeats)
     }
 
     /// The staging table, the COPY and the merge of ``importFigures(from:today:reason:dryRun:by:)`` as
