@@ -451,4 +451,67 @@ struct MetricImportTests {
         }
         #expect(try viaPsql.integer("SELECT count(*) AS n FROM observation WHERE batch_id = 1") == 60)
     }
+
+    @Test("--request-id: the same import again is not repeated; the first output is printed again")
+    func requestID() throws {
+        let database = try Self.seeded("cli_import_request")
+        defer { database.drop() }
+        let path = try Self.file(Self.may())
+        let id = "0b6f4c1e-3f7a-4c55-9d0e-2a7c51a1c9e4"
+        let first = try database.tackle.succeed("metric", "import", path, "--request-id", id)
+        #expect(first.stdout == "\(path): 60 inserted, 0 unchanged, 0 corrected (daily figures, batch 1)\n")
+        let again = try database.tackle.succeed("metric", "import", path, "--request-id", id)
+        #expect(again.stdout == first.stdout)
+        #expect(again.stderr.contains("was already done"), "\(again)")
+        #expect(try database.integer("SELECT count(*) AS n FROM import_batch") == 1)
+    }
+
+    @Test("a tackle_writer login imports as its person, and cannot slip figures into a batch past the history")
+    func writerImportsAndCannotForgeBatches() throws {
+        let (database, writer) = try RolesTests.seeded("cli_import_writer")
+        defer {
+            database.drop()
+            writer.drop()
+        }
+        try database.openProject(Self.key)
+        // The header and the first project's 30 days.
+        let path = try Self.file(Self.may().split(separator: "\n").prefix(31).joined(separator: "\n") + "\n")
+        let outcome = try writer.tackle.succeed("metric", "import", path)
+        #expect(outcome.stdout.contains(": 30 inserted, 0 unchanged, 0 corrected"), "\(outcome)")
+        #expect(outcome.stderr.isEmpty, "\(outcome)")
+        #expect(
+            try database.integer(
+                "SELECT count(*) AS n FROM import_batch WHERE actor = 'E1001' AND login = $1", [writer.name]) == 1)
+        #expect(try writer.tackle.succeed("metric", "export").stdout.split(separator: "\n").count == 31)
+
+        let project = try database.integer("SELECT id AS n FROM project WHERE key = $1", [Self.key])
+        let attempts = [
+            // A figure slipped into the batch: no history row of its own, not recorded by the batch.
+            "INSERT INTO observation (project_id, granularity, period_start, inspected, defective, batch_id) "
+                + "VALUES (\(project), 'day', '2026-06-01', 10, 1, 1)",
+            // The same with a temporary table standing in for the batches.
+            "CREATE TEMP TABLE import_batch (id bigint, at timestamptz, login text); "
+                + "INSERT INTO import_batch VALUES (1, now(), session_user); "
+                + "INSERT INTO observation (project_id, granularity, period_start, inspected, defective, batch_id) "
+                + "VALUES (\(project), 'day', '2026-06-01', 10, 1, 1)",
+            // A figure moved to a batch of no import of this transaction.
+            "UPDATE observation SET batch_id = 7 WHERE period_start = '2026-05-01'",
+            "UPDATE import_batch SET inserted = 0",
+            "DELETE FROM import_batch",
+        ]
+        let before = try DatabaseSnapshot.take(of: database)
+        for sql in attempts {
+            let error = #expect(throws: PostgresError.self, "\(sql)") {
+                try PostgresConnection.withConnection(conninfo: try writer.conninfo) { connection in
+                    try connection.execute("SELECT set_config('tackle.actor', '', false)")
+                    try connection.executeScript(sql)
+                }
+            }
+            #expect(
+                error?.constraint == "observation_batch_current"
+                    || error?.sqlState == PostgresError.SQLState.insufficientPrivilege, "\(sql): \(String(describing: error))")
+        }
+        #expect(try DatabaseSnapshot.take(of: database) == before)
+    }
 }
+
