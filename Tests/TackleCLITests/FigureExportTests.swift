@@ -36,7 +36,8 @@ struct FigureExportTests {
         try source.setUp("metric", "record", Self.key, "--day", "2026-04-30", "--inspected", "70", "--defective", "7")
         try source.setUp("metric", "void", Self.key, "--day", "2026-04-30", "--reason", "录错")
         try source.tackle.succeed(
-            "metric", "import", try Self.file(
+            "metric", "import",
+            try Self.file(
                 """
                 project;date;inspected;defective
                 \(Self.key);2026-05-01;100;2
@@ -107,15 +108,19 @@ struct FigureExportTests {
 
                 """)
         // Asking for the other kind gives its header alone.
-        #expect(try source.tackle.succeed("metric", "export", "--daily").stdout == "project,date,inspected,defective,note\n")
+        #expect(
+            try source.tackle.succeed("metric", "export", "--daily").stdout == "project,date,inspected,defective,note\n"
+        )
     }
 
     @Test("a selection with daily and monthly figures needs --daily or --monthly; an unknown project is named")
     func selectionRules() throws {
         let database = try Self.plant("cli_export_rules")
         defer { database.drop() }
-        try database.setUp("metric", "record", Self.key, "--month", "2026-05", "--inspected", "1450", "--defective", "21")
-        try database.setUp("metric", "record", Self.other, "--day", "2026-05-02", "--inspected", "90", "--defective", "1")
+        try database.setUp(
+            "metric", "record", Self.key, "--month", "2026-05", "--inspected", "1450", "--defective", "21")
+        try database.setUp(
+            "metric", "record", Self.other, "--day", "2026-05-02", "--inspected", "90", "--defective", "1")
 
         let both = try database.tackle.run("metric", "export")
         #expect(both.status == 1)

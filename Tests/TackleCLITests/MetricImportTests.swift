@@ -18,7 +18,8 @@ struct MetricImportTests {
             try database.openProject(other)
             try database.openProject(closed)
             try database.setUp("project", "set-status", closed, "completed", "--reason", "目标达成", "--on", "2026-06-30")
-            try database.setUp("metric", "record", other, "--month", "2026-05", "--inspected", "1450", "--defective", "21")
+            try database.setUp(
+                "metric", "record", other, "--month", "2026-05", "--inspected", "1450", "--defective", "21")
         }
     }
 
@@ -206,7 +207,8 @@ struct MetricImportTests {
         let second = try database.tackle.succeed("metric", "import", path)
         #expect(
             second.stdout
-                == "\(path): 0 inserted, 60 unchanged, 0 corrected (daily figures); nothing changed, no batch recorded\n")
+                == "\(path): 0 inserted, 60 unchanged, 0 corrected (daily figures); nothing changed, no batch recorded\n"
+        )
         #expect(try DatabaseSnapshot.take(of: database) == after)
     }
 
@@ -295,8 +297,11 @@ struct MetricImportTests {
         let list = try OutputJSON.decode(
             [OutputJSON.Observation].self, from: try database.tackle.succeed("metric", "list", Self.key, "--json"))
         #expect(list.map(\.period_start) == ["2026-05-01", "2026-05-02", "2026-05-03"])
-        #expect(list.map(\.counts) == [.init(defective: 21, inspected: 1450), .init(defective: 12, inspected: 1400),
-                                       .init(defective: 0, inspected: 10)])
+        #expect(
+            list.map(\.counts) == [
+                .init(defective: 21, inspected: 1450), .init(defective: 12, inspected: 1400),
+                .init(defective: 0, inspected: 10),
+            ])
         #expect(list.map(\.note) == ["二冷水; 比水量 0,62", "two\r\nlines, \"quoted\"", ""])
 
         // A refusal in such a file names the physical line: the quoted line end counts. A count is
@@ -368,7 +373,9 @@ struct MetricImportTests {
         let before = try DatabaseSnapshot.take(of: database)
         let changed = try Self.file(Self.may(defective: { $0 == 1 ? 7 : $0 % 4 }) + "\(Self.key),2026-06-01,5,0,\n")
         let outcome = try database.tackle.succeed("metric", "import", changed, "--dry-run")
-        #expect(outcome.stdout == "dry run, nothing written: \(changed): 1 inserted, 58 unchanged, 2 corrected (daily figures)\n")
+        #expect(
+            outcome.stdout
+                == "dry run, nothing written: \(changed): 1 inserted, 58 unchanged, 2 corrected (daily figures)\n")
         #expect(try DatabaseSnapshot.take(of: database) == before)
     }
 
@@ -384,7 +391,8 @@ struct MetricImportTests {
             let start = calendar.date(from: DateComponents(year: 2000, month: 1, day: 1))!
             var text = "project,date,inspected,defective\n"
             for day in days {
-                let date = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: day, to: start)!)
+                let date = calendar.dateComponents(
+                    [.year, .month, .day], from: calendar.date(byAdding: .day, value: day, to: start)!)
                 let period = String(format: "%04d-%02d-%02d", date.year!, date.month!, date.day!)
                 for project in [Self.key, Self.closed] { text += "\(project),\(period),\(100 + day % 50),\(day % 7)\n" }
             }
@@ -509,9 +517,9 @@ struct MetricImportTests {
             }
             #expect(
                 error?.constraint == "observation_batch_current"
-                    || error?.sqlState == PostgresError.SQLState.insufficientPrivilege, "\(sql): \(String(describing: error))")
+                    || error?.sqlState == PostgresError.SQLState.insufficientPrivilege,
+                "\(sql): \(String(describing: error))")
         }
         #expect(try DatabaseSnapshot.take(of: database) == before)
     }
 }
-

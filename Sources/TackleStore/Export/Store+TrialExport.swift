@@ -23,7 +23,9 @@ extension Store {
     /// - Returns: How many trials were written.
     /// - Throws: ``StoreError`` `.notFound` naming the project; what `consume` throws.
     @discardableResult
-    public func exportTrials(of key: String? = nil, into consume: (UnsafeRawBufferPointer) throws -> Void) throws
+    public func exportTrials(
+        of key: String? = nil, into consume: (UnsafeRawBufferPointer) throws -> Void
+    ) throws
         -> Int
     {
         try translatingErrors {

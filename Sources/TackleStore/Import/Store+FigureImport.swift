@@ -44,7 +44,8 @@ extension Store {
             let header = try reader.readHeader()
             try connection.copyIn(FigureImportSQL.copy(header)) { send in try reader.copyRows(send) }
             guard let scanner = reader.scanner else { throw StoreError(.database, "the figures file was not read") }
-            let projects = try connection.query(dryRun ? FigureImportSQL.fileProjects : FigureImportSQL.lockProjects)
+            let projects =
+                try connection.query(dryRun ? FigureImportSQL.fileProjects : FigureImportSQL.lockProjects)
                 .first?.decode(String.self, "ids") ?? "{}"
             try connection.execute(FigureImportSQL.calendarTable)
             try connection.execute(FigureImportSQL.fillCalendar, [header.granularity.rawValue, today])

@@ -76,7 +76,9 @@ extension MetricCommand {
         func run() throws {
             let descriptor = try Self.open(file)
             defer { if descriptor != 0 { close(descriptor) } }
-            let source = FigureSource(name: sourceName) { buffer in try Self.read(descriptor, into: buffer, file: file) }
+            let source = FigureSource(name: sourceName) { buffer in
+                try Self.read(descriptor, into: buffer, file: file)
+            }
             if printSQL {
                 return try printScript(source)
             }
@@ -144,7 +146,8 @@ extension MetricCommand {
                 if count >= 0 { return count }
                 if errno == EINTR { continue }
                 throw StoreError(
-                    .fileSystem, "cannot read \(file == "-" ? "standard input" : file): \(String(cString: strerror(errno)))")
+                    .fileSystem,
+                    "cannot read \(file == "-" ? "standard input" : file): \(String(cString: strerror(errno)))")
             }
         }
 

@@ -18,7 +18,9 @@ struct TrialCommand: ParsableCommand {
               tackle trial plan SLAB-CRACK-2026 --expect 1%
               tackle trial compare SLAB-CRACK-2026 --by specific_water --trend
             """,
-        subcommands: [Log.self, List.self, Show.self, Correct.self, VoidRecord.self, Compare.self, Plan.self, Export.self]
+        subcommands: [
+            Log.self, List.self, Show.self, Correct.self, VoidRecord.self, Compare.self, Plan.self, Export.self,
+        ]
     )
 
     /// What `trial log` and `trial show` print about a trial against its project's baseline.
