@@ -4,27 +4,29 @@ import TackleDomain
 extension Store {
     /// Every version of the scoring rubric, oldest first.
     public func rubrics() throws -> [Rubric] {
-        try translatingErrors {
-            try connection.query(
-                """
-                SELECT version, to_char(effective_from, 'YYYY-MM') AS effective_from, progress_points,
-                       milestone_points, trial_points, reporting_points, called_in, figures_due_day, trial_months, reason
-                FROM assessment_rubric ORDER BY version
-                """
-            ).map { row in
-                try Rubric(
-                    version: try row.decode(Int.self, "version"),
-                    effectiveFrom: try Month.parse(try row.decode(String.self, "effective_from")),
-                    progressPoints: try row.decode(Int.self, "progress_points"),
-                    milestonePoints: try row.decode(Int.self, "milestone_points"),
-                    trialPoints: try row.decode(Int.self, "trial_points"),
-                    reportingPoints: try row.decode(Int.self, "reporting_points"),
-                    calledIn: try row.decode(Int.self, "called_in"),
-                    figuresDueDay: try row.decode(Int.self, "figures_due_day"),
-                    trialMonths: try row.decode(Int.self, "trial_months"),
-                    reason: try row.decode(String.self, "reason"))
-            }
-        }
+        try translatingErrors { try connection.query(Self.rubricSelect).map(Self.rubric(from:)) }
+    }
+
+    /// Every rubric version, oldest first, as ``rubric(from:)`` reads them.
+    static let rubricSelect = """
+        SELECT version, to_char(effective_from, 'YYYY-MM') AS effective_from, progress_points,
+               milestone_points, trial_points, reporting_points, called_in, figures_due_day, trial_months, reason
+        FROM assessment_rubric ORDER BY version
+        """
+
+    /// A rubric from a row of ``rubricSelect``.
+    static func rubric(from row: PostgresRow) throws -> Rubric {
+        try Rubric(
+            version: try row.decode(Int.self, "version"),
+            effectiveFrom: try Month.parse(try row.decode(String.self, "effective_from")),
+            progressPoints: try row.decode(Int.self, "progress_points"),
+            milestonePoints: try row.decode(Int.self, "milestone_points"),
+            trialPoints: try row.decode(Int.self, "trial_points"),
+            reportingPoints: try row.decode(Int.self, "reporting_points"),
+            calledIn: try row.decode(Int.self, "called_in"),
+            figuresDueDay: try row.decode(Int.self, "figures_due_day"),
+            trialMonths: try row.decode(Int.self, "trial_months"),
+            reason: try row.decode(String.self, "reason"))
     }
 
     /// The rubric in effect for `month`: the version with the latest start on or before it.

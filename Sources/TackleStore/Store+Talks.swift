@@ -64,24 +64,29 @@ extension Store {
     /// The talks about `month`, or about every month when nil, by month then project.
     public func talks(for month: Month? = nil) throws -> [Talk] {
         try translatingErrors {
-            try connection.query(
-                """
-                SELECT p.key, to_char(t.period, 'YYYY-MM') AS month, t.held_on, pe.employee_no, pe.name, t.notes,
-                       to_jsonb(t.actions) AS actions
-                FROM talk t JOIN project p ON p.id = t.project_id JOIN person pe ON pe.id = t.held_by
-                WHERE $1::date IS NULL OR t.period = $1
-                ORDER BY t.period, p.key
-                """, [month?.firstDay]
-            ).map { row in
-                Talk(
-                    projectKey: try row.decode(String.self, "key"),
-                    month: try Month.parse(try row.decode(String.self, "month")),
-                    heldOn: try row.decode(LocalDate.self, "held_on"),
-                    heldByNo: try row.decode(String.self, "employee_no"),
-                    heldByName: try row.decode(String.self, "name"),
-                    notes: try row.decode(String.self, "notes"),
-                    actions: try row.decode(PostgresJSON.self, "actions").decode([String].self))
-            }
+            try connection.query(Self.talkSelect, [month?.firstDay]).map(Self.talk(from:))
         }
+    }
+
+    /// The talks about the month starting on `$1`, or about every month when NULL, by month then
+    /// project, as ``talk(from:)`` reads them.
+    static let talkSelect = """
+        SELECT p.key, to_char(t.period, 'YYYY-MM') AS month, t.held_on, pe.employee_no, pe.name, t.notes,
+               to_jsonb(t.actions) AS actions
+        FROM talk t JOIN project p ON p.id = t.project_id JOIN person pe ON pe.id = t.held_by
+        WHERE $1::date IS NULL OR t.period = $1
+        ORDER BY t.period, p.key
+        """
+
+    /// A talk from a row of ``talkSelect``.
+    static func talk(from row: PostgresRow) throws -> Talk {
+        Talk(
+            projectKey: try row.decode(String.self, "key"),
+            month: try Month.parse(try row.decode(String.self, "month")),
+            heldOn: try row.decode(LocalDate.self, "held_on"),
+            heldByNo: try row.decode(String.self, "employee_no"),
+            heldByName: try row.decode(String.self, "name"),
+            notes: try row.decode(String.self, "notes"),
+            actions: try row.decode(PostgresJSON.self, "actions").decode([String].self))
     }
 }

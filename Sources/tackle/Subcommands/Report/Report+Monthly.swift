@@ -33,6 +33,13 @@ extension ReportCommand {
             help: "text (aligned for people), json (for programs) or html (the sheet to post: one self-contained page)."
         )
         var format: String = "text"
+        @Flag(
+            name: .customLong("print-sql"),
+            help: """
+                Print the SQL the report reads, instead of the report: a psql script of the same statements \
+                with the same parameters in the same read-only snapshot (for measuring: psql -X -f -).
+                """)
+        var printSQL = false
         @OptionGroup var language: LanguageOption
         @OptionGroup var plant: PlantOptions
         @OptionGroup var global: GlobalOptions
@@ -48,6 +55,10 @@ extension ReportCommand {
                     .invalidValue, field: "--month",
                     message: "\(month) has not begun yet (today is \(today) at the plant); a future month has no status"
                 )
+            }
+            if printSQL {
+                Output.text(Store.monthlyReportScript(for: month, asOf: today, timeZone: clock.timeZone))
+                return
             }
             var report = try global.withStore { store in
                 if let project { _ = try store.project(project) }
