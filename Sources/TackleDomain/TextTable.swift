@@ -96,24 +96,30 @@ public struct TextTable: Sendable, Hashable, Codable {
         return output
     }
 
-    /// Whether a scalar would move the cursor rather than print: tabs, line breaks and the like.
+    /// Whether a scalar would move the cursor rather than print: tabs, line breaks and the like
+    /// (the general categories control, Cc, line separator, Zl, and paragraph separator, Zp).
     private func breaksLayout(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .control, .lineSeparator, .paragraphSeparator: true
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: true
         default: false
         }
+    }
+
+    /// The text with every scalar that breaks the layout turned into a space.
+    private func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: breaksLayout) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { breaksLayout($0) ? " " : $0 }))
     }
 
     /// The cell's lines: wrapped to the column's maximum width, or one line cut to it.
     private func lines(_ text: String, in column: Column) -> [String] {
         guard column.wraps, let maxWidth = column.maxWidth else { return [fit(text, to: column)] }
-        let oneLine = String(String.UnicodeScalarView(text.unicodeScalars.map { breaksLayout($0) ? " " : $0 }))
-        return TextWidth.wrap(oneLine, to: maxWidth)
+        return TextWidth.wrap(oneLine(text), to: maxWidth)
     }
 
     /// The cell text on one line, cut to the column's maximum width.
     private func fit(_ text: String, to column: Column) -> String {
-        let oneLine = String(String.UnicodeScalarView(text.unicodeScalars.map { breaksLayout($0) ? " " : $0 }))
+        let oneLine = oneLine(text)
         guard let maxWidth = column.maxWidth else { return oneLine }
         return TextWidth.truncate(oneLine, to: maxWidth)
     }

@@ -46,6 +46,18 @@ extension TextWidth {
         return kept
     }
 
+    /// The characters of `text` with their widths; scalar by scalar when each scalar stands alone
+    /// (see ``standaloneWidth(_:)``), which spares finding the grapheme clusters.
+    private static func measured(_ text: String) -> [(Character, Int)] {
+        var units: [(Character, Int)] = []
+        units.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            guard let width = standaloneWidth(scalar) else { return text.map { ($0, columns(of: $0)) } }
+            units.append((Character(scalar), width))
+        }
+        return units
+    }
+
     /// The text broken into lines of at most `width` terminal columns, for a column that wraps
     /// rather than cuts.
     ///
@@ -63,8 +75,7 @@ extension TextWidth {
         var line = ""
         var used = 0
         var lastSpace: String.Index?
-        for character in text {
-            let characterWidth = columns(of: character)
+        for (character, characterWidth) in measured(text) {
             if used + characterWidth > width {
                 if character == " " {
                     lines.append(line)

@@ -22,7 +22,31 @@ public enum TextWidth {
     /// - Parameter text: The text, on one line.
     /// - Returns: The display width; 0 for the empty string.
     public static func columns(of text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + columns(of: $1) }
+        // Scalar by scalar while every scalar is one that stands alone (see `standaloneWidth`),
+        // which is all of a report's ASCII and Chinese: grapheme clusters cost far more.
+        var total = 0
+        for scalar in text.unicodeScalars {
+            guard let width = standaloneWidth(scalar) else { return text.reduce(0) { $0 + columns(of: $1) } }
+            total += width
+        }
+        return total
+    }
+
+    /// The width of a scalar that is a character by itself whatever its neighbours, and that the
+    /// general rules below give that width: printable ASCII, Latin-1, common punctuation, arrows,
+    /// box drawing, CJK ideographs and punctuation, Hangul syllables and fullwidth forms. None of
+    /// them joins a neighbour into one character (they are not marks, joiners, jamo, regional
+    /// indicators, prepended or spacing marks, nor CR), so a text of them alone is as wide as the
+    /// sum of its scalars. `nil` for any other scalar.
+    @inline(__always)
+    static func standaloneWidth(_ scalar: Unicode.Scalar) -> Int? {
+        let value = scalar.value
+        if value < 0x7F { return value >= 0x20 ? 1 : nil }
+        switch value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3000...0x3029, 0xFF01...0xFF60, 0xAC00...0xD7A3: return 2
+        case 0xA0...0xAC, 0xAE...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x21FF, 0x2500...0x259F: return 1
+        default: return nil
+        }
     }
 
     /// The number of terminal columns a character (grapheme cluster) takes: 0, 1 or 2.

@@ -45,6 +45,31 @@ struct TextWidthTests {
         #expect(TextWidth.columns(of: text) == expected)
     }
 
+    @Test(
+        "a text measured scalar by scalar (ASCII, Chinese, ...) is as wide as measured by characters",
+        arguments: [
+            "纵裂攻关 SLAB-CRACK-2026：基准 48/1500（3.20%）", "e\u{301}中文", "中\u{301}", "한\u{11A8}국", "A\r\nB",
+            "❤\u{FE0F} ok", "€ ½ — “quoted” … → ▁▂▃█", "ＡＢＣ　全角", "\u{1100}\u{1161}\u{11A8}", "a\u{200D}b",
+        ]
+    )
+    func scalarsAgreeWithCharacters(text: String) {
+        #expect(TextWidth.columns(of: text) == text.reduce(0) { $0 + TextWidth.columns(of: $1) })
+    }
+
+    @Test("a scalar measured on its own has the width the general rules give it, and joins no neighbour")
+    func standaloneScalars() {
+        var checked = 0
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), let width = TextWidth.standaloneWidth(scalar) else { continue }
+            checked += 1
+            #expect(width == TextWidth.columns(of: scalar), "U+\(String(value, radix: 16))")
+            let alone = String(Character(scalar))
+            #expect(("a" + alone + "a" + alone + alone).count == 5, "U+\(String(value, radix: 16)) joins a neighbour")
+        }
+        // Printable ASCII, Latin-1, punctuation, arrows, box drawing, CJK, Hangul syllables, fullwidth forms.
+        #expect(checked > 39_000)
+    }
+
     @Test("substrings are measured too")
     func substring() {
         let title = "纵裂攻关 SLAB"

@@ -6,9 +6,12 @@ extension MonthlyReport.ProjectEntry {
     ///   - month: The month reported on.
     ///   - asOf: The last day whose data counts: the month's last day, or today in a month not yet complete.
     ///   - rubric: The rubric that scores the month.
-    ///   - plans: The plans already made for this report, shared by projects with the same
-    ///     baseline and target.
-    init(facts: ProjectFacts, month: Month, asOf: LocalDate, rubric: Rubric, plans: MonthlyReport.Plans) {
+    ///   - comparisons: The month's trials judged (``judgedTrials(of:)``).
+    ///   - plans: The plans made for this report, shared by projects with the same baseline and target.
+    init(
+        facts: ProjectFacts, month: Month, asOf: LocalDate, rubric: Rubric, comparisons: [Comparison],
+        plans: MonthlyReport.Plans
+    ) {
         let isClosed = facts.status.isFinished
         key = facts.key
         title = facts.title
@@ -40,7 +43,7 @@ extension MonthlyReport.ProjectEntry {
             gapClosed = nil
         }
 
-        trials = Self.trialEntries(facts, plans: plans)
+        trials = Self.trialEntries(facts, judged: comparisons, plans: plans)
         milestones = MonthlyReport.MilestoneProgress(facts.milestones, in: month, asOf: asOf)
         rank = nil
         calledIn = false
@@ -131,47 +134,75 @@ extension MonthlyReport.ProjectEntry {
     /// exactly on the path must not fall off it by rounding.
     static let tolerance = 1e-12
 
-    /// The month's trials, each verdict adjusted (Holm) over the project's trials as of the
-    /// month's end: the earlier ones and the month's. Nothing is computed for a month without
-    /// trials, and the plan behind the slab advice (the costly part) only when one of the month's
-    /// trials is inconclusive.
-    static func trialEntries(_ facts: ProjectFacts, plans: MonthlyReport.Plans) -> [MonthlyReport.TrialEntry] {
+    /// The month's trials, by number, each judged against the baseline with its verdict adjusted
+    /// (Holm) over the project's trials as of the month's end: the earlier ones and the month's.
+    /// Nothing is computed for a month without trials.
+    static func judgedTrials(of facts: ProjectFacts) -> [Comparison] {
         let monthTrials = facts.trials.sorted { $0.number < $1.number }
         guard !monthTrials.isEmpty else { return [] }
-        let judged = Statistics.compare(
+        return Statistics.compare(
             monthTrials.count, of: facts.earlierTrialOutcomes + monthTrials.map(\.outcome), baseline: facts.baseline,
             alpha: 0.05)
-        let plan =
-            judged.contains { $0.verdict == .noDetectableChange }
-            ? plans.plan(baseline: facts.baseline, rate: facts.targetRate, alpha: judged[0].alpha)
-            : nil
+    }
+
+    /// The inputs of the plan behind the slab advice, which is made (the costly part) only when
+    /// one of the month's trials is inconclusive; nil otherwise.
+    static func planInputs(of facts: ProjectFacts, judged: [Comparison]) -> MonthlyReport.Plans.Key? {
+        guard judged.contains(where: { $0.verdict == .noDetectableChange }) else { return nil }
+        return MonthlyReport.Plans.Key(baseline: facts.baseline, rate: facts.targetRate, alpha: judged[0].alpha)
+    }
+
+    /// The month's trials with their verdicts (``judgedTrials(of:)``) and the advice of the plan.
+    static func trialEntries(
+        _ facts: ProjectFacts, judged: [Comparison], plans: MonthlyReport.Plans
+    ) -> [MonthlyReport.TrialEntry] {
+        let monthTrials = facts.trials.sorted { $0.number < $1.number }
+        let plan = planInputs(of: facts, judged: judged).flatMap(plans.plan)
         return zip(monthTrials, judged).map { MonthlyReport.TrialEntry(trial: $0, comparison: $1.advised(by: plan)) }
     }
 }
 
 extension MonthlyReport {
-    /// The trial plans made while building one report, by their inputs.
+    /// The trial plans of one report, by their inputs, made before the entries that use them.
     ///
     /// A plan is exact and costs a few milliseconds (thousands of Fisher tests); projects that
     /// share a baseline and a target (a plant's sister casters, or the benchmark's thousand
-    /// projects) share one. Lives only while one report is built.
-    final class Plans {
-        private struct Key: Hashable {
+    /// projects) share one, and the distinct ones are made on every core at once.
+    struct Plans: Sendable {
+        /// What a plan depends on.
+        struct Key: Hashable, Sendable {
             var defective: Int
             var inspected: Int
             var rate: Double
             var alpha: Double
+
+            init(baseline: Proportion, rate: Double, alpha: Double) {
+                defective = baseline.defective
+                inspected = baseline.inspected
+                self.rate = rate
+                self.alpha = alpha
+            }
         }
 
-        private var made: [Key: TrialPlan?] = [:]
+        private let made: [Key: TrialPlan?]
 
-        /// The plan for a drop from `baseline` to `rate`, made once per distinct inputs.
-        func plan(baseline: Proportion, rate: Double, alpha: Double) -> TrialPlan? {
-            let key = Key(defective: baseline.defective, inspected: baseline.inspected, rate: rate, alpha: alpha)
+        /// Makes the plans for `keys`, each distinct one once.
+        init(for keys: [Key]) {
+            let distinct = Array(Set(keys))
+            let plans = distinct.concurrentMap { key in
+                Statistics.plan(
+                    baseline: Proportion(unchecked: key.defective, inspected: key.inspected), rate: key.rate,
+                    alpha: key.alpha)
+            }
+            made = Dictionary(uniqueKeysWithValues: zip(distinct, plans))
+        }
+
+        /// The plan for `key`: one made beforehand, else made now.
+        func plan(_ key: Key) -> TrialPlan? {
             if let plan = made[key] { return plan }
-            let plan = Statistics.plan(baseline: baseline, rate: rate, alpha: alpha)
-            made[key] = plan
-            return plan
+            return Statistics.plan(
+                baseline: Proportion(unchecked: key.defective, inspected: key.inspected), rate: key.rate,
+                alpha: key.alpha)
         }
     }
 }

@@ -72,9 +72,14 @@ public struct MonthlyReport: Sendable, Hashable, Codable {
         asOf = facts.asOf
         isMonthComplete = facts.isMonthComplete
         rubric = facts.rubric
-        let plans = Plans()
-        let entries = facts.projects.map {
-            ProjectEntry(facts: $0, month: facts.month, asOf: facts.asOf, rubric: facts.rubric, plans: plans)
+        // The costly parts, the verdicts (a Fisher test per trial of each project judged) and the
+        // plans behind the slab advice (thousands each), go on every core; then the entries.
+        let judged = facts.projects.concurrentMap { ProjectEntry.judgedTrials(of: $0) }
+        let plans = Plans(for: zip(facts.projects, judged).compactMap { ProjectEntry.planInputs(of: $0, judged: $1) })
+        let entries = facts.projects.indices.concurrentMap { index in
+            ProjectEntry(
+                facts: facts.projects[index], month: facts.month, asOf: facts.asOf, rubric: facts.rubric,
+                comparisons: judged[index], plans: plans)
         }
         (projects, calledIn) = Self.ranked(entries, rubric: facts.rubric)
         followUp = []
