@@ -69,7 +69,14 @@ public struct TextTable: Sendable, Hashable, Codable {
     ///
     /// - Returns: The rendered table; the empty string when there are no columns.
     public func render() -> String {
-        guard !columns.isEmpty else { return "" }
+        renderLines().map { $0 + "\n" }.joined()
+    }
+
+    /// The lines of ``render()``, without their newlines.
+    ///
+    /// - Returns: The header, the underline and the rows' lines; none when there are no columns.
+    public func renderLines() -> [String] {
+        guard !columns.isEmpty else { return [] }
         let header = columns.map { fit($0.header, to: $0) }
         // A row of wrapping cells takes as many lines as its tallest cell.
         let body = rows.flatMap { row -> [[String]] in
@@ -84,16 +91,14 @@ public struct TextTable: Sendable, Hashable, Codable {
         }
         let underline = widths.map { String(repeating: "-", count: $0) }
 
-        var output = ""
-        for cells in [header, underline] + body {
+        return ([header, underline] + body).map { cells in
             var line = ""
             for (index, cell) in cells.enumerated() {
                 if index > 0 { line += "  " }
                 line += TextWidth.pad(cell, to: widths[index], alignment: columns[index].alignment)
             }
-            output += line.withoutTrailingSpaces + "\n"
+            return line.withoutTrailingSpaces
         }
-        return output
     }
 
     /// Whether a scalar would move the cursor rather than print: tabs, line breaks and the like
@@ -127,7 +132,18 @@ public struct TextTable: Sendable, Hashable, Codable {
 
 extension String {
     /// The string without trailing spaces.
-    fileprivate var withoutTrailingSpaces: String {
+    package var withoutTrailingSpaces: String {
+        // A string whose last scalar is not a space ends in a character that is not a space; and
+        // spaces after a scalar that stands alone (see `TextWidth.standaloneWidth`) are characters
+        // of their own. Only in other cases are the characters looked for, the costly way.
+        let space = UInt8(ascii: " ")
+        guard utf8.last == space else { return self }
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == space { end = utf8.index(before: end) }
+        guard end > utf8.startIndex else { return "" }
+        if TextWidth.standaloneWidth(unicodeScalars[unicodeScalars.index(before: end)]) != nil {
+            return String(self[..<end])
+        }
         guard let last = lastIndex(where: { $0 != " " }) else { return "" }
         return String(self[...last])
     }

@@ -46,18 +46,6 @@ extension TextWidth {
         return kept
     }
 
-    /// The characters of `text` with their widths; scalar by scalar when each scalar stands alone
-    /// (see ``standaloneWidth(_:)``), which spares finding the grapheme clusters.
-    private static func measured(_ text: String) -> [(Character, Int)] {
-        var units: [(Character, Int)] = []
-        units.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            guard let width = standaloneWidth(scalar) else { return text.map { ($0, columns(of: $0)) } }
-            units.append((Character(scalar), width))
-        }
-        return units
-    }
-
     /// The text broken into lines of at most `width` terminal columns, for a column that wraps
     /// rather than cuts.
     ///
@@ -71,11 +59,17 @@ extension TextWidth {
     public static func wrap(_ text: String, to width: Int) -> [String] {
         let width = max(width, 2)
         guard columns(of: text) > width else { return [text] }
+        return wrapStandalone(text, to: width) ?? wrapCharacters(text, to: width)
+    }
+
+    /// ``wrap(_:to:)`` character by character, for any text longer than `width` (at least 2).
+    static func wrapCharacters(_ text: String, to width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         var used = 0
         var lastSpace: String.Index?
-        for (character, characterWidth) in measured(text) {
+        for character in text {
+            let characterWidth = columns(of: character)
             if used + characterWidth > width {
                 if character == " " {
                     lines.append(line)
@@ -107,6 +101,67 @@ extension TextWidth {
             let kept = index == 0 ? Substring(line) : line.drop { $0 == " " }
             guard let last = kept.lastIndex(where: { $0 != " " }) else { return "" }
             return String(kept[...last])
+        }
+    }
+
+    /// ``wrap(_:to:)`` for a text whose scalars all stand alone (see ``standaloneWidth(_:)``), where
+    /// each scalar is a character: the same lines, found on the text's bytes rather than by
+    /// appending characters one by one. `nil` for any other text.
+    private static func wrapStandalone(_ text: String, to width: Int) -> [String]? {
+        var starts: [Int] = []  // each scalar's first byte
+        var widths: [Int] = []
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            guard let scalarWidth = standaloneWidth(scalar) else { return nil }
+            starts.append(offset)
+            widths.append(scalarWidth)
+            offset += UTF8.width(scalar)
+        }
+        starts.append(offset)
+        let space = UInt8(ascii: " ")
+        let bytes = Array(text.utf8)
+        func isSpace(_ unit: Int) -> Bool { widths[unit] == 1 && bytes[starts[unit]] == space }
+
+        // The same steps as the general case, with a line as a range of scalars: a line only
+        // ever grows by the next scalar or is cut to the part after its last space.
+        var lines: [Range<Int>] = []
+        var start = 0
+        var used = 0
+        var lastSpace: Int?
+        for unit in widths.indices {
+            let unitWidth = widths[unit]
+            if used + unitWidth > width {
+                if isSpace(unit) {
+                    lines.append(start..<unit)
+                    start = unit + 1
+                    used = 0
+                    lastSpace = nil
+                    continue
+                }
+                if let space = lastSpace, unitWidth == 1 {
+                    lines.append(start..<space)
+                    start = space + 1
+                    used = widths[start..<unit].reduce(0, +)
+                } else {
+                    lines.append(start..<unit)
+                    start = unit
+                    used = 0
+                }
+                lastSpace = nil
+            }
+            if isSpace(unit) { lastSpace = unit }
+            if unitWidth > 1 { lastSpace = nil }
+            used += unitWidth
+        }
+        if start < widths.count { lines.append(start..<widths.count) }
+        return lines.enumerated().map { index, line in
+            var first = line.lowerBound
+            if index > 0 {
+                while first < line.upperBound, isSpace(first) { first += 1 }
+            }
+            var end = line.upperBound
+            while end > first, isSpace(end - 1) { end -= 1 }
+            return String(decoding: bytes[starts[first]..<starts[end]], as: UTF8.self)
         }
     }
 }

@@ -394,15 +394,11 @@ extension MonthlyReport {
 
     /// A rendered table as lines, without the final newline.
     static func tableLines(_ table: TextTable) -> [String] {
-        table.render().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        table.renderLines()
     }
 
     /// The lines joined, each without trailing spaces and ending in a newline.
     static func joined(_ lines: [String]) -> String {
-        lines.map { line in
-            guard let last = line.lastIndex(where: { $0 != " " }) else { return "" }
-            return String(line[...last])
-        }
-        .joined(separator: "\n") + "\n"
+        lines.map(\.withoutTrailingSpaces).joined(separator: "\n") + "\n"
     }
 }

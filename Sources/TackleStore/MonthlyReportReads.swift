@@ -8,27 +8,29 @@ import TackleDomain
 ///
 /// Every statement's parameters are known before any runs: nothing read decides what is read
 /// next, so the statements can be sent one after another without waiting.
-struct MonthlyReportReads {
+struct MonthlyReportReads: Sendable {
     /// One read: SQL text and bound parameters (`$1`, `$2`, ...).
     struct Statement {
         var sql: String
         var parameters: [(any PostgresEncodable)?]
     }
 
-    /// What each statement reads.
-    enum Read: CaseIterable {
+    /// What each statement reads, in the order they run: what a project gathers (trial work,
+    /// trials, earlier outcomes, milestones) before the projects, so that each result can be
+    /// decoded as it arrives (see ``MonthlyReportFactsReader``).
+    enum Read: CaseIterable, Sendable {
         /// Every rubric version.
         case rubrics
         /// Trial work by project and month, for the month's and the previous month's twelve months.
         case trialWork
-        /// The projects listed in the month, with their figures.
-        case projects
         /// The trials that ended in the month, in full.
         case monthTrials
         /// The outcomes of the earlier trials of projects with a trial in the month (the verdicts' family).
         case earlierOutcomes
         /// The milestones of the month and, for the follow-up, of the previous month.
         case milestones
+        /// The projects listed in the month, with their figures.
+        case projects
         /// The projects listed in the previous month, for its ranking (follow-up only).
         case previousProjects
         /// The talks about the previous month (follow-up only).

@@ -70,6 +70,27 @@ struct TextWidthTests {
         #expect(checked > 39_000)
     }
 
+    @Test("text of scalars that stand alone wraps as it does character by character")
+    func standaloneWrap() {
+        // Deterministic words: ASCII, Chinese, fullwidth, runs of spaces, long words.
+        let words = [
+            "SLAB-CRACK-2026", "纵裂", "攻关项目", "a", "比水量0.62L/kg", " ", "  ", "（二）", "supercalifragilistic",
+            "—", "基准项目123号", "x", "T1:", "。", "ok,", "ＡＢＣ", "",
+        ]
+        var seed: UInt64 = 12_345
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<2_000 {
+            let text = (0..<(1 + next(12))).map { _ in words[next(words.count)] }.joined(
+                separator: next(3) == 0 ? "" : " ")
+            let width = 2 + next(24)
+            guard TextWidth.columns(of: text) > width else { continue }
+            #expect(TextWidth.wrap(text, to: width) == TextWidth.wrapCharacters(text, to: width), "\(text) in \(width)")
+        }
+    }
+
     @Test("substrings are measured too")
     func substring() {
         let title = "纵裂攻关 SLAB"
