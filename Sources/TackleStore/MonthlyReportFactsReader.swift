@@ -5,13 +5,17 @@ import TackleDomain
 /// result at a time as each arrives, so that decoding one overlaps the server's work on the next.
 ///
 /// The reads come in an order that lets each result be decoded when it arrives: the trials, their
-/// earlier outcomes and the milestones before the projects that gather them.
+/// earlier outcomes and the milestones before the projects that gather them; the trial work,
+/// which comes after the projects, is added to them when it arrives. Once the month's projects are
+/// decoded, their trial plans are made (``TrialPlans/prepare(for:)``) while the server runs the
+/// last reads.
 ///
 /// Used from one serial queue: ``take(_:of:)`` for each result in the order of
 /// ``MonthlyReportReads/reads``, then ``facts()``. The first decoding error is kept and thrown by
 /// ``facts()``.
 final class MonthlyReportFactsReader: @unchecked Sendable {
     private let reads: MonthlyReportReads
+    private let plans: TrialPlans?
     private var failure: (any Error)?
     private var rubrics: [Rubric] = []
     private var work: [Int: [ProjectFacts.TrialWork]] = [:]
@@ -19,11 +23,19 @@ final class MonthlyReportFactsReader: @unchecked Sendable {
     private var earlier: [Int: [Proportion]] = [:]
     private var milestones: [MilestoneRow] = []
     private var projects: [ProjectFacts] = []
+    /// The id of each of ``projects``, for the trial work that comes after them.
+    private var projectIDs: [Int] = []
     private var previousProjects: [ProjectFacts] = []
     private var talks: [Talk] = []
 
-    init(reads: MonthlyReportReads) {
+    /// A reader for the results of `reads`.
+    ///
+    /// - Parameters:
+    ///   - reads: The reads whose results it takes.
+    ///   - plans: Where to make the month's trial plans ahead, or nil not to.
+    init(reads: MonthlyReportReads, plans: TrialPlans? = nil) {
         self.reads = reads
+        self.plans = plans
     }
 
     /// Decodes the result of one read.
@@ -35,6 +47,12 @@ final class MonthlyReportFactsReader: @unchecked Sendable {
                 rubrics = try rows.map(Store.rubric(from:))
             case .trialWork:
                 work = try Self.trialWork(from: rows)
+                let month = reads.month
+                for index in projects.indices {
+                    projects[index].recentTrials = (work[projectIDs[index]] ?? []).filter {
+                        $0.month <= month && $0.month >= month.adding(months: -11)
+                    }
+                }
             case .monthTrials:
                 trials = Dictionary(grouping: try Self.trials(from: rows), by: \.projectKey)
             case .earlierOutcomes:
@@ -47,8 +65,10 @@ final class MonthlyReportFactsReader: @unchecked Sendable {
                 milestones = try Self.milestones(from: rows)
             case .projects:
                 projects = try Self.projectFacts(
-                    rows, months: reads.months, asOf: reads.cutoff, work: work, trials: trials, earlier: earlier,
+                    rows, months: reads.months, asOf: reads.cutoff, work: [:], trials: trials, earlier: earlier,
                     milestones: milestones)
+                projectIDs = try rows.map { try $0.decode(Int.self, "id") }
+                plans?.prepare(for: projects)
             case .previousProjects:
                 previousProjects = try Self.projectFacts(
                     rows, months: reads.previousMonths, asOf: reads.month.previous.lastDay, work: work, trials: [:],

@@ -15,14 +15,13 @@ struct MonthlyReportReads: Sendable {
         var parameters: [(any PostgresEncodable)?]
     }
 
-    /// What each statement reads, in the order they run: what a project gathers (trial work,
-    /// trials, earlier outcomes, milestones) before the projects, so that each result can be
-    /// decoded as it arrives (see ``MonthlyReportFactsReader``).
+    /// What each statement reads, in the order they run: what a project gathers (trials, earlier
+    /// outcomes, milestones) before the projects, so that each result can be decoded as it arrives
+    /// (see ``MonthlyReportFactsReader``), and the projects before the last reads, so that their
+    /// trial plans are made while the server runs those.
     enum Read: CaseIterable, Sendable {
         /// Every rubric version.
         case rubrics
-        /// Trial work by project and month, for the month's and the previous month's twelve months.
-        case trialWork
         /// The trials that ended in the month, in full.
         case monthTrials
         /// The outcomes of the earlier trials of projects with a trial in the month (the verdicts' family).
@@ -31,6 +30,8 @@ struct MonthlyReportReads: Sendable {
         case milestones
         /// The projects listed in the month, with their figures.
         case projects
+        /// Trial work by project and month, for the month's and the previous month's twelve months.
+        case trialWork
         /// The projects listed in the previous month, for its ranking (follow-up only).
         case previousProjects
         /// The talks about the previous month (follow-up only).

@@ -27,14 +27,17 @@ extension Store {
     ///   - asOf: The last day whose data counts; by default the month's last day.
     ///   - timeZone: The plant's time zone, for the day figures were recorded.
     ///   - withFollowUp: Gather the previous month and its talks too.
+    ///   - plans: Where to make the month's trial plans while the last statements run, for
+    ///     ``MonthlyReport/init(facts:plans:)``; nil to leave them to the report.
     /// - Returns: The facts, for ``MonthlyReport/init(facts:)``.
     public func monthlyReportFacts(
-        for month: Month, asOf: LocalDate? = nil, timeZone: String = "Asia/Shanghai", withFollowUp: Bool = true
+        for month: Month, asOf: LocalDate? = nil, timeZone: String = "Asia/Shanghai", withFollowUp: Bool = true,
+        plans: TrialPlans? = nil
     ) throws -> MonthlyReportFacts {
         let reads = MonthlyReportReads(month: month, asOf: asOf, timeZone: timeZone, withFollowUp: withFollowUp)
         // Each result is decoded on a queue of its own while the next statement runs on the server:
         // the server's time and the decoding overlap instead of adding up.
-        let reader = MonthlyReportFactsReader(reads: reads)
+        let reader = MonthlyReportFactsReader(reads: reads, plans: plans)
         let decoding = DispatchQueue(label: "tackle.monthly-report.decoding")
         return try translatingErrors {
             do {

@@ -10,7 +10,7 @@ extension MonthlyReport.ProjectEntry {
     ///   - plans: The plans made for this report, shared by projects with the same baseline and target.
     init(
         facts: ProjectFacts, month: Month, asOf: LocalDate, rubric: Rubric, comparisons: [Comparison],
-        plans: MonthlyReport.Plans
+        plans: TrialPlans
     ) {
         let isClosed = facts.status.isFinished
         key = facts.key
@@ -147,62 +147,17 @@ extension MonthlyReport.ProjectEntry {
 
     /// The inputs of the plan behind the slab advice, which is made (the costly part) only when
     /// one of the month's trials is inconclusive; nil otherwise.
-    static func planInputs(of facts: ProjectFacts, judged: [Comparison]) -> MonthlyReport.Plans.Key? {
+    static func planInputs(of facts: ProjectFacts, judged: [Comparison]) -> TrialPlans.Key? {
         guard judged.contains(where: { $0.verdict == .noDetectableChange }) else { return nil }
-        return MonthlyReport.Plans.Key(baseline: facts.baseline, rate: facts.targetRate, alpha: judged[0].alpha)
+        return TrialPlans.Key(baseline: facts.baseline, rate: facts.targetRate, alpha: judged[0].alpha)
     }
 
     /// The month's trials with their verdicts (``judgedTrials(of:)``) and the advice of the plan.
     static func trialEntries(
-        _ facts: ProjectFacts, judged: [Comparison], plans: MonthlyReport.Plans
+        _ facts: ProjectFacts, judged: [Comparison], plans: TrialPlans
     ) -> [MonthlyReport.TrialEntry] {
         let monthTrials = facts.trials.sorted { $0.number < $1.number }
         let plan = planInputs(of: facts, judged: judged).flatMap(plans.plan)
         return zip(monthTrials, judged).map { MonthlyReport.TrialEntry(trial: $0, comparison: $1.advised(by: plan)) }
-    }
-}
-
-extension MonthlyReport {
-    /// The trial plans of one report, by their inputs, made before the entries that use them.
-    ///
-    /// A plan is exact and costs a few milliseconds (thousands of Fisher tests); projects that
-    /// share a baseline and a target (a plant's sister casters, or the benchmark's thousand
-    /// projects) share one, and the distinct ones are made on every core at once.
-    struct Plans: Sendable {
-        /// What a plan depends on.
-        struct Key: Hashable, Sendable {
-            var defective: Int
-            var inspected: Int
-            var rate: Double
-            var alpha: Double
-
-            init(baseline: Proportion, rate: Double, alpha: Double) {
-                defective = baseline.defective
-                inspected = baseline.inspected
-                self.rate = rate
-                self.alpha = alpha
-            }
-        }
-
-        private let made: [Key: TrialPlan?]
-
-        /// Makes the plans for `keys`, each distinct one once.
-        init(for keys: [Key]) {
-            let distinct = Array(Set(keys))
-            let plans = distinct.concurrentMap { key in
-                Statistics.plan(
-                    baseline: Proportion(unchecked: key.defective, inspected: key.inspected), rate: key.rate,
-                    alpha: key.alpha)
-            }
-            made = Dictionary(uniqueKeysWithValues: zip(distinct, plans))
-        }
-
-        /// The plan for `key`: one made beforehand, else made now.
-        func plan(_ key: Key) -> TrialPlan? {
-            if let plan = made[key] { return plan }
-            return Statistics.plan(
-                baseline: Proportion(unchecked: key.defective, inspected: key.inspected), rate: key.rate,
-                alpha: key.alpha)
-        }
     }
 }

@@ -68,6 +68,16 @@ public struct MonthlyReport: Sendable, Hashable, Codable {
     ///
     /// - Parameter facts: The facts the store gathered, dated up to ``MonthlyReportFacts/asOf``.
     public init(facts: MonthlyReportFacts) {
+        self.init(facts: facts, plans: TrialPlans())
+    }
+
+    /// Builds the month's report from the facts, with trial plans made beforehand where they were
+    /// (see ``TrialPlans/prepare(for:)``); the report is the same either way.
+    ///
+    /// - Parameters:
+    ///   - facts: The facts the store gathered, dated up to ``MonthlyReportFacts/asOf``.
+    ///   - plans: The plans made so far; the missing ones are made here.
+    public init(facts: MonthlyReportFacts, plans: TrialPlans) {
         month = facts.month
         asOf = facts.asOf
         isMonthComplete = facts.isMonthComplete
@@ -75,7 +85,7 @@ public struct MonthlyReport: Sendable, Hashable, Codable {
         // The costly parts, the verdicts (a Fisher test per trial of each project judged) and the
         // plans behind the slab advice (thousands each), go on every core; then the entries.
         let judged = facts.projects.concurrentMap { ProjectEntry.judgedTrials(of: $0) }
-        let plans = Plans(for: zip(facts.projects, judged).compactMap { ProjectEntry.planInputs(of: $0, judged: $1) })
+        plans.make(zip(facts.projects, judged).compactMap { ProjectEntry.planInputs(of: $0, judged: $1) })
         let entries = facts.projects.indices.concurrentMap { index in
             ProjectEntry(
                 facts: facts.projects[index], month: facts.month, asOf: facts.asOf, rubric: facts.rubric,

@@ -62,8 +62,12 @@ extension ReportCommand {
             }
             var report = try global.withStore { store in
                 if let project { _ = try store.project(project) }
+                // The trial plans are made while the last statements run (see TrialPlans).
+                let plans = TrialPlans()
                 return MonthlyReport(
-                    facts: try store.monthlyReportFacts(for: month, asOf: today, timeZone: clock.timeZone))
+                    facts: try store.monthlyReportFacts(
+                        for: month, asOf: today, timeZone: clock.timeZone, plans: plans),
+                    plans: plans)
             }
             if let project {
                 guard report.projects.contains(where: { $0.key == project }) else {
