@@ -14,7 +14,9 @@ COPY Plugins ./Plugins
 COPY Sources ./Sources
 COPY Tests ./Tests
 COPY sql ./sql
-RUN swift build -c release --product tackle --static-swift-stdlib \
+# The release build links the Swift runtime statically (Package.swift), so the runtime image needs
+# no Swift libraries.
+RUN swift build -c release --product tackle \
     && cp "$(swift build -c release --show-bin-path)/tackle" /usr/local/bin/tackle
 
 # Runtime: a slim Debian with only libpq and time zone data; no credentials in the image.

@@ -3,10 +3,21 @@ import PackageDescription
 
 /// Settings every Swift target shares: Swift 6 language mode (strict concurrency) plus the
 /// upcoming features the swift-server family turns on.
-let swiftSettings: [SwiftSetting] = [
+let languageSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
+
+/// The release build of `tackle` links the Swift runtime and libraries statically on Linux (as
+/// `swift build --static-swift-stdlib` does): a one-shot command then starts without resolving a
+/// dozen shared libraries, and the binary runs where no Swift toolchain is installed. Modules that
+/// go into it are compiled against the static libraries' module files, so they name the archives
+/// those need; debug builds and the tests are unaffected.
+let staticStdlib: [String] = ["-static-stdlib"]
+
+/// The settings of every target that goes into `tackle`.
+let swiftSettings: [SwiftSetting] =
+    languageSettings + [.unsafeFlags(staticStdlib, .when(platforms: [.linux], configuration: .release))]
 
 let package = Package(
     name: "tackle",
@@ -110,13 +121,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            linkerSettings: [.unsafeFlags(staticStdlib, .when(platforms: [.linux], configuration: .release))]
         ),
         // Build-time tool and plugin that compile `sql/*.sql` into the binary, so `sql/` stays
         // the single source of truth and a deployed `tackle` needs no files beside it.
         .executableTarget(
             name: "embed-migrations",
-            swiftSettings: swiftSettings
+            swiftSettings: languageSettings
         ),
         .plugin(
             name: "EmbedMigrations",
