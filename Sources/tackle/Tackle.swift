@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Logging
 import TackleStore
 
@@ -6,7 +7,7 @@ import TackleStore
 ///
 /// Parses input, builds objects and calls the TackleStore library; all logic lives there.
 @main
-struct Tackle: AsyncParsableCommand {
+struct Tackle: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tackle",
         abstract: "Track tackling projects (攻关项目) at a steel plant: projects, trials, defect figures, monthly status.",
@@ -37,28 +38,51 @@ struct Tackle: AsyncParsableCommand {
     )
 
     /// Runs the command the arguments name and turns its errors into one line on stderr and an exit code.
-    static func main() async {
+    ///
+    /// `main` is synchronous, as every command but `scheduler run` is: an `async` main would start
+    /// every command on the concurrency runtime's main task, a thread hop that costs a one-shot
+    /// command about a millisecond.
+    static func main() {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = .warning
             return handler
         }
-        let command: any ParsableCommand
+        var command: any ParsableCommand
         do {
             try RawArguments.checkUTF8()
             command = try parseAsRoot()
         } catch {
             ErrorReport.exit(with: error)
         }
+        if let asyncCommand = command as? any AsyncParsableCommand {
+            runOnMainActor(asyncCommand)
+        }
         do {
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                var syncCommand = command
-                try syncCommand.run()
-            }
+            try command.run()
         } catch {
             ErrorReport.exit(with: error)
         }
+    }
+
+    /// Runs an `async` command on the main actor, as an `async` main does: the main thread serves
+    /// the main queue until the command ends, then the process exits.
+    private static func runOnMainActor(_ command: any AsyncParsableCommand) -> Never {
+        let parsed = ParsedCommand(command: command)
+        Task { @MainActor in
+            var command = parsed.command
+            do {
+                try await command.run()
+            } catch {
+                ErrorReport.exit(with: error)
+            }
+            Tackle.exit()
+        }
+        dispatchMain()
+    }
+
+    /// A parsed command handed from `main` to the task that runs it; nothing else touches it.
+    private struct ParsedCommand: @unchecked Sendable {
+        var command: any AsyncParsableCommand
     }
 }

@@ -18,6 +18,7 @@ struct DemoCommand: ParsableCommand {
 extension DemoCommand {
     struct Load: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "load",
             abstract: "Load the demo plant (第二炼钢厂) into the database; running it again changes nothing.",
             discussion: """
                 Writes the units, people and six tackling projects of a steelmaking plant, with members, \

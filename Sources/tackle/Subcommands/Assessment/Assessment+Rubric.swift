@@ -5,6 +5,7 @@ import TackleStore
 extension AssessmentCommand.Rubric {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show every version of the rubric and the month it takes effect from.",
             discussion: "Example:\n  tackle assessment rubric show --json"
         )
@@ -35,6 +36,7 @@ extension AssessmentCommand.Rubric {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Add a rubric version that takes effect from a month not yet published.",
             discussion: """
                 Weights are whole points that sum to 100. Options left out keep the current version's value. \

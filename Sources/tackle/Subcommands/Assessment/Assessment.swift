@@ -16,6 +16,7 @@ struct AssessmentCommand: ParsableCommand {
 
     struct Rubric: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rubric",
             abstract: "Show or change the scoring rubric.",
             discussion: "Example:\n  tackle assessment rubric show --json",
             subcommands: [Show.self, Set.self]

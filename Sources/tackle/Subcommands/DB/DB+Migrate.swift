@@ -5,6 +5,7 @@ extension DB {
     /// `tackle db migrate`: applies pending migrations.
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "Apply the pending schema migrations compiled into this tackle.",
             discussion: """
                 Applies the pending files of sql/ in order, in one transaction under an advisory lock: \

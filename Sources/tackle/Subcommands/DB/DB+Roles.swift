@@ -5,6 +5,7 @@ extension DB {
     /// `tackle db roles`: the SQL that creates login roles in tackle's groups, or runs it.
     struct Roles: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "roles",
             abstract: "Print (or with --apply, run) the SQL that creates database logins in tackle's groups.",
             discussion: """
                 `tackle db migrate` creates four NOLOGIN groups: tackle_owner owns every table and is the only \

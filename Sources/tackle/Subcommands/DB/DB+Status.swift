@@ -5,6 +5,7 @@ extension DB {
     /// `tackle db status`: which migrations are applied and which are pending.
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "List applied and pending migrations; the exit code says whether the schema is current.",
             discussion: """
                 Exit code 0 when every migration is applied; 3 when some are pending, an applied file \

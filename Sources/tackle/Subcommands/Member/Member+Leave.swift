@@ -7,6 +7,7 @@ extension MemberCommand {
     /// `tackle member leave`: a member leaves a project.
     struct Leave: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "leave",
             abstract: "Record a member leaving a project on a day.",
             discussion: """
                 The membership ends that day (the LEFT column of `member list`). The leader cannot leave: hand \

@@ -19,6 +19,7 @@ struct MemberCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a person to a project.",
             discussion: """
                 The person must be active. A project has one leader: `project change-leader` hands it over, \
@@ -53,6 +54,7 @@ struct MemberCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a project's members.", discussion: "Example:\n  tackle member list SLAB-CRACK-2026 --json")
 
         @Argument(help: "The project key.")

@@ -37,6 +37,7 @@ struct MetricCommand: ParsableCommand {
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Record a month's (or a day's) production figures of the project metric.",
             discussion:
                 "Example:\n  tackle metric record SLAB-CRACK-2026 --month 2026-05 --inspected 1450 --defective 21"

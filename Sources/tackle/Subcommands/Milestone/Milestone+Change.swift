@@ -7,6 +7,7 @@ extension MilestoneCommand {
     /// `tackle milestone move`: a new due date for a milestone still to do.
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "move",
             abstract: "Move a milestone still to do to another due date, with a reason.",
             discussion: """
                 The new date is within the project (not after its due date: extend the project first with \
@@ -44,6 +45,7 @@ extension MilestoneCommand {
     /// `tackle milestone cancel`: a milestone no longer part of the plan.
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Cancel a milestone no longer part of the plan, with a reason; it stays listed, counts nowhere.",
             discussion: """
                 A cancelled milestone is listed as cancelled and counts in no report from the day it is \

@@ -6,6 +6,7 @@ import TackleStore
 extension MilestoneCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one milestone and where it stands today.",
             discussion: "Example:\n  tackle milestone show SLAB-CRACK-2026 1 --json"
         )

@@ -20,6 +20,7 @@ struct MilestoneCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Plan a milestone; it gets the project's next number. Due within the project's dates.",
             discussion:
                 "Example:\n  tackle milestone add SLAB-CRACK-2026 --title \"二冷水优化方案\" --due 2026-06-30 --owner E1002"
@@ -48,6 +49,7 @@ struct MilestoneCommand: ParsableCommand {
 
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "done",
             abstract: "Mark a milestone done.",
             discussion: "Example:\n  tackle milestone done SLAB-CRACK-2026 1 --on 2026-06-28"
         )
@@ -75,6 +77,7 @@ struct MilestoneCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a project's milestones.",
             discussion: "Example:\n  tackle milestone list SLAB-CRACK-2026 --json")
 

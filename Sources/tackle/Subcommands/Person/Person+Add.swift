@@ -5,6 +5,7 @@ import TackleStore
 extension PersonCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a person.",
             discussion: """
                 Example:

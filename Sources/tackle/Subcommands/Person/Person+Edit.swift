@@ -6,6 +6,7 @@ extension PersonCommand {
     /// `tackle person edit`: a person's name, unit, party membership, active or not.
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract:
                 "Change a person's name, unit, party membership or database login, or mark them inactive, with a reason.",
             discussion: """

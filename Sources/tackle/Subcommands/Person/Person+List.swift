@@ -5,6 +5,7 @@ import TackleStore
 extension PersonCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List people.",
             discussion: "Example:\n  tackle person list --unit CC3 --json"
         )

@@ -5,6 +5,7 @@ import TackleStore
 extension PersonCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one person.", discussion: "Example:\n  tackle person show E1001 --json")
 
         @Argument(help: "The employee number.")

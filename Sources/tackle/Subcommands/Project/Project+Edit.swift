@@ -6,6 +6,7 @@ extension ProjectCommand {
     /// `tackle project edit`: extend, retitle, move or re-baseline a project, with a reason.
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a project's due date (延期), target, title, problem, unit or baseline, with a reason.",
             discussion: """
                 Only the options given change; the edit is one transaction, recorded in the history with the \

@@ -5,6 +5,7 @@ import TackleStore
 extension ProjectCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List projects.",
             discussion: "Example:\n  tackle project list --status active --json"
         )

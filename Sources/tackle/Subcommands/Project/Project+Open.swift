@@ -6,6 +6,7 @@ import TackleStore
 extension ProjectCommand {
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "open",
             abstract: "Open a new tackling project.",
             discussion: """
                 The baseline is counts (defective/inspected) over whole months; the target is a rate below \

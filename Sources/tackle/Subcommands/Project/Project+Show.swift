@@ -7,6 +7,7 @@ import TackleStore
 extension ProjectCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one project with its members, milestones and trials.",
             discussion: """
                 Each milestone's state is where it stands today, plant time: open, done-on-time, done-late \

@@ -19,6 +19,7 @@ struct TalkCommand: ParsableCommand {
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Record the talk with a project called in for a published month.",
             discussion: """
                 Only a project the posted sheet (the month's latest revision) called in can have a talk, one per \
@@ -66,6 +67,7 @@ struct TalkCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the talks, with their actions.",
             discussion: "Example:\n  tackle talk list --month 2026-10 --lang zh"
         )

@@ -5,6 +5,7 @@ import TackleStore
 extension TrialCommand {
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compare",
             abstract: "Compare trials: pooled by a parameter's value against the baseline, or two sets of trials.",
             discussion: """
                 --by P pools the project's trials (not void) by the value of parameter P, one row per value \

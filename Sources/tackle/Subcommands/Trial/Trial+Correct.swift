@@ -5,6 +5,7 @@ import TackleStore
 extension TrialCommand {
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "correct",
             abstract: "Correct a logged trial, with a reason recorded in the history.",
             discussion: """
                 Give only the fields to change. --if-version makes the correction apply only to the version \

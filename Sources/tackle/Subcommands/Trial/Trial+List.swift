@@ -5,6 +5,7 @@ import TackleStore
 extension TrialCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a project's trials (voided ones only with --all).",
             discussion:
                 "Examples:\n  tackle trial list SLAB-CRACK-2026 --json\n  tackle trial list SLAB-CRACK-2026 --all")

@@ -5,6 +5,7 @@ import TackleStore
 extension TrialCommand {
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: "How many slabs a trial needs to show a drop from the project's baseline.",
             discussion: """
                 The baseline is already measured and does not grow: its slabs are kept, and its rate is taken \

@@ -5,6 +5,7 @@ import TackleStore
 extension TrialCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one trial and how it compares with the baseline.",
             discussion: """
                 --json prints the trial (parameters, conditions, counts, version) and the comparison, its \

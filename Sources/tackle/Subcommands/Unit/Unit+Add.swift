@@ -5,6 +5,7 @@ import TackleStore
 extension UnitCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a unit.",
             discussion: """
                 Examples:

@@ -5,6 +5,7 @@ import TackleStore
 extension UnitCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the units.", discussion: "Example:\n  tackle unit list --json")
 
         @OptionGroup var format: JSONFlag
