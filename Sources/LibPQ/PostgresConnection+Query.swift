@@ -23,26 +23,49 @@ extension PostgresConnection {
     ///   ``PostgresError/Code/connectionClosed`` when the connection is already closed.
     public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> PostgresRows {
         let handle = try openHandle()
-        var values = CStringArray()
-        try values.append(sql, what: "the SQL text")
-        var types: [UInt32] = []
-        types.reserveCapacity(parameters.count)
-        for (position, parameter) in parameters.enumerated() {
-            try values.append(parameter?.postgresText, what: "parameter $\(position + 1)")
-            types.append(parameter.map { type(of: $0).postgresTypeOID } ?? 0)
+        try send(try Encoded(sql, parameters), on: handle)
+        return try complete(try awaitResult(sql: sql), sql: sql)
+    }
+
+    /// A statement as libpq takes it: the SQL text and the parameters' text as C strings, and the
+    /// parameters' type OIDs (0 lets the server infer a NULL's type).
+    struct Encoded {
+        let sql: String
+        let values: CStringArray
+        let types: [UInt32]
+
+        /// Encodes a statement; nothing is sent.
+        ///
+        /// - Throws: ``PostgresError/Code/invalidArgument`` for text containing a NUL byte.
+        init(_ sql: String, _ parameters: [(any PostgresEncodable)?]) throws {
+            var values = CStringArray()
+            try values.append(sql, what: "the SQL text")
+            var types: [UInt32] = []
+            types.reserveCapacity(parameters.count)
+            for (position, parameter) in parameters.enumerated() {
+                try values.append(parameter?.postgresText, what: "parameter $\(position + 1)")
+                types.append(parameter.map { type(of: $0).postgresTypeOID } ?? 0)
+            }
+            self.sql = sql
+            self.values = values
+            self.types = types
         }
-        let lengths = Array(values.lengths.dropFirst())
-        let formats = [Int32](repeating: 0, count: parameters.count)
-        logger.debug("postgres query", metadata: ["db.statement": "\(sql)"])
-        let sent = values.withPointers { pointers in
+    }
+
+    /// Sends one encoded statement (`PQsendQueryParams`), text format both ways.
+    func send(_ statement: Encoded, on handle: OpaquePointer) throws {
+        let count = statement.types.count
+        let lengths = Array(statement.values.lengths.dropFirst())
+        let formats = [Int32](repeating: 0, count: count)
+        logger.debug("postgres query", metadata: ["db.statement": "\(statement.sql)"])
+        let sent = statement.values.withPointers { pointers in
             pointers.dropFirst().withUnsafeBufferPointer { parameterPointers in
                 PQsendQueryParams(
-                    handle, pointers[0], Int32(parameters.count), types, parameterPointers.baseAddress, lengths,
-                    formats, 0)
+                    handle, pointers[0], Int32(count), statement.types, parameterPointers.baseAddress, lengths, formats,
+                    0)
             }
         }
-        guard sent == 1 else { throw failure(sql: sql, serverError: nil) }
-        return try complete(try awaitResult(sql: sql), sql: sql)
+        guard sent == 1 else { throw failure(sql: statement.sql, serverError: nil) }
     }
 
     /// Runs one statement with bound parameters and returns how many rows it affected.

@@ -43,6 +43,19 @@ extension PostgresConnection {
         return last
     }
 
+    /// Waits for the next result of a pipeline (``pipeline(_:)``), at most ``answerDeadline``
+    /// milliseconds, and returns it as `PQgetResult` does: `nil` ends one statement's results.
+    ///
+    /// - Throws: ``PostgresError/Code/connectionLost`` when the deadline passes.
+    func nextResult(sql: String) throws -> OpaquePointer? {
+        let handle = try openHandle()
+        let deadline = answerDeadline.map { Self.monotonicMilliseconds() + $0 }
+        while PQisBusy(handle) != 0 {
+            guard try waitForInput(on: handle, until: deadline, sql: sql) else { break }
+        }
+        return PQgetResult(handle)
+    }
+
     /// Waits until the server sends something and reads it, or throws when `deadline` passes.
     ///
     /// - Returns: `false` when reading failed (the connection broke; `PQgetResult` reports it).
