@@ -91,19 +91,22 @@ public final class Store {
 
     /// Refuses to go on unless the schema matches this binary and keeps its promises, in one query.
     ///
-    /// The query reads the whole migration bookkeeping (every version and checksum, compared here
-    /// as `tackle db status` compares it) and, from the catalogue, every trigger and constraint of
-    /// ``SchemaPromises`` that is missing or disabled. One round trip: the bookkeeping is a few rows,
-    /// the catalogue lookups go by index. The same query reads who the login is (``login``).
+    /// The query compares the migration bookkeeping (every version and checksum) with the
+    /// migrations compiled in, looks up in the catalogue every trigger and constraint of
+    /// ``SchemaPromises`` (enabled, present), and reads who the login is (``login``): one round trip
+    /// of booleans, the lookups going by index. Only when something is amiss does a second query
+    /// read the details for the message (``schemaProblem()``), the one `tackle db status` gives.
     ///
     /// - Throws: ``StoreError`` `.schemaBehind`, `.schemaAhead` or `.migrationChanged` with the
     ///   message `db status` gives; `.recordUntrusted` naming the trigger or constraint.
     public func checkSchema() throws {
+        // A superuser passes every privilege check, so pg_has_role cannot tell whether it was made a
+        // member of tackle_service on purpose; its memberships are read from the catalogue instead.
+        // The server reports is_superuser when the session starts: choosing costs nothing.
+        let explicit = connection.parameterStatus("is_superuser") != "off"
         let rows: PostgresRows
         do {
-            rows = try connection.query(
-                Self.schemaCheck,
-                [try Self.promised(SchemaPromises.triggers), try Self.promised(SchemaPromises.constraints)])
+            rows = try connection.query(explicit ? Self.schemaCheckReadingMemberships : Self.schemaCheck)
         } catch let error as PostgresError where error.sqlState == PostgresError.SQLState.undefinedTable {
             throw StoreError(
                 .schemaBehind, "the database has no tackle schema yet; run `tackle db migrate`", underlying: error)
@@ -112,42 +115,89 @@ public final class Store {
         login = DatabaseLogin(
             name: try row.decode(String.self, "login"), isSuperuser: try row.decode(Bool.self, "superuser"),
             ownsSchema: try row.decode(Bool.self, "owner"), actsForOthers: try row.decode(Bool.self, "service"))
-        let applied = try row.decode(PostgresJSON.self, "migrations").decode([AppliedMigration].self)
-        let status = MigrationStatus(
-            known: Migration.embedded,
-            applied: applied.map {
-                MigrationStatus.Applied(
-                    version: $0.version, name: $0.name, checksum: $0.checksum, appliedAt: $0.appliedAt)
-            })
-        if let problem = status.problem { throw problem }
-        if let broken = try row.decode(PostgresJSON.self, "broken").decode([[String]].self).first, broken.count == 3 {
-            throw SchemaPromises.problem(kind: broken[0], table: broken[1], name: broken[2])
+        guard try row.decode(Bool.self, "current"), try row.decode(Bool.self, "kept") else {
+            if let problem = try schemaProblem() { throw problem }
+            return
         }
     }
 
-    /// A row of `tackle_migration` as the schema check reads it.
-    private struct AppliedMigration: Decodable {
-        var version: Int
-        var name: String
-        var checksum: String
-        var appliedAt: String
+    /// What is wrong with the schema, read in detail: the whole migration bookkeeping, compared as
+    /// `tackle db status` compares it, then every promised trigger missing or not firing (disabled,
+    /// or enabled for replication sessions only), every promised constraint missing, and every
+    /// disabled foreign-key trigger of a promised table.
+    ///
+    /// - Returns: The first problem, or nil when there is none (any more).
+    private func schemaProblem() throws -> StoreError? {
+        let status = try Migrator(logger: logger).status(on: connection)
+        if let problem = status.problem { return problem }
+        let broken = try connection.query(Self.brokenPromises).first?.decode(PostgresJSON.self, "broken")
+            .decode([[String]].self).first
+        guard let broken, broken.count == 3 else { return nil }
+        return SchemaPromises.problem(kind: broken[0], table: broken[1], name: broken[2])
     }
 
-    /// Promises as the schema check's parameter: a JSON array of `[table, name]`.
-    private static func promised(_ promises: [String: [String]]) throws -> PostgresJSON {
+    /// `(table, name)` rows of an SQL `VALUES` list, for promises that are constants of this program.
+    private static func values(_ promises: [String: [String]]) -> String {
         let pairs = SchemaPromises.pairs(promises)
-        return try PostgresJSON(encoding: zip(pairs.tables, pairs.names).map { [$0, $1] })
+        func literal(_ text: String) -> String { "'" + text.replacing("'", with: "''") + "'" }
+        return zip(pairs.tables, pairs.names).map { "(\(literal($0)), \(literal($1)))" }.joined(separator: ", ")
     }
 
-    /// The bookkeeping, and every promised trigger missing or not firing (disabled, or enabled for
-    /// replication sessions only), every promised constraint missing, and every disabled
-    /// foreign-key trigger of a promised table.
-    private static let schemaCheck = """
-        WITH RECURSIVE triggers AS (
-            SELECT e->>0 AS tbl, e->>1 AS name FROM jsonb_array_elements($1::jsonb) e
-        ), constraints AS (
-            SELECT e->>0 AS tbl, e->>1 AS name FROM jsonb_array_elements($2::jsonb) e
-        ), broken AS (
+    /// The promised triggers and constraints as common table expressions `triggers` and
+    /// `constraints` of `(tbl, name)`.
+    private static let promises = """
+        triggers (tbl, name) AS (VALUES \(values(SchemaPromises.triggers))),
+        constraints (tbl, name) AS (VALUES \(values(SchemaPromises.constraints)))
+        """
+
+    /// The fast check: whether the bookkeeping equals the migrations compiled in (`current`), whether
+    /// every promise is kept (`kept`), and who the login is. For a login that is no superuser,
+    /// `pg_has_role` answers membership (direct or through other roles) at no catalogue cost.
+    private static let schemaCheck = fastCheck(
+        recursive: "",
+        owner: "coalesce(pg_has_role(session_user, to_regrole('tackle_owner'), 'MEMBER'), false)",
+        service: "coalesce(pg_has_role(session_user, to_regrole('tackle_service'), 'MEMBER'), false)")
+
+    /// The fast check for a superuser: its memberships are walked in `pg_auth_members`.
+    private static let schemaCheckReadingMemberships = fastCheck(
+        recursive: """
+            granted (oid) AS (
+                SELECT to_regrole(quote_ident(session_user))::oid
+                UNION SELECT m.roleid FROM pg_auth_members m JOIN granted g ON m.member = g.oid
+            ),
+            """,
+        owner: "coalesce(to_regrole('tackle_owner') IN (SELECT oid FROM granted), false)",
+        service: "coalesce(to_regrole('tackle_service') IN (SELECT oid FROM granted), false)")
+
+    private static func fastCheck(recursive: String, owner: String, service: String) -> String {
+        let bookkeeping = Migration.embedded.map { "\($0.version):\($0.checksum)" }.joined(separator: ",")
+        return """
+            WITH RECURSIVE \(recursive)
+            \(promises)
+            SELECT
+                session_user::text AS login,
+                current_setting('is_superuser') = 'on' AS superuser,
+                \(owner) AS owner,
+                \(service) AS service,
+                coalesce((SELECT string_agg(version || ':' || checksum, ',' ORDER BY version) FROM tackle_migration)
+                    = '\(bookkeeping)', false) AS current,
+                (SELECT count(*) FROM triggers e
+                 JOIN pg_trigger t ON t.tgrelid = to_regclass(e.tbl) AND t.tgname = e.name AND t.tgenabled IN ('O', 'A'))
+                    = \(SchemaPromises.pairs(SchemaPromises.triggers).names.count)
+                AND (SELECT count(*) FROM constraints e
+                     JOIN pg_constraint c ON c.conrelid = to_regclass(e.tbl) AND c.conname = e.name)
+                    = \(SchemaPromises.pairs(SchemaPromises.constraints).names.count)
+                AND NOT EXISTS (
+                    SELECT FROM pg_trigger t WHERE t.tgisinternal AND t.tgenabled NOT IN ('O', 'A')
+                      AND t.tgrelid IN (SELECT to_regclass(tbl) FROM constraints)) AS kept
+            """
+    }
+
+    /// Every promised trigger missing or not firing, every promised constraint missing, and every
+    /// disabled foreign-key trigger of a promised table, as a JSON array of `[kind, table, name]`.
+    private static let brokenPromises = """
+        WITH \(promises),
+        broken AS (
             SELECT CASE WHEN t.oid IS NULL THEN 'trigger' ELSE 'disabled trigger' END AS kind, e.tbl, e.name
             FROM triggers e LEFT JOIN pg_trigger t ON t.tgrelid = to_regclass(e.tbl) AND t.tgname = e.name
             WHERE t.oid IS NULL OR t.tgenabled NOT IN ('O', 'A')
@@ -158,22 +208,8 @@ public final class Store {
             SELECT 'internal trigger', t.tgrelid::regclass::text, t.tgname FROM pg_trigger t
             WHERE t.tgisinternal AND t.tgenabled NOT IN ('O', 'A')
               AND t.tgrelid IN (SELECT to_regclass(tbl) FROM constraints)
-        ), granted (oid) AS (
-            SELECT oid FROM pg_roles WHERE rolname = session_user
-            UNION SELECT m.roleid FROM pg_auth_members m JOIN granted g ON m.member = g.oid
         )
-        SELECT
-            session_user::text AS login,
-            (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) AS superuser,
-            EXISTS (SELECT 1 FROM granted JOIN pg_roles r USING (oid) WHERE r.rolname = 'tackle_owner') AS owner,
-            EXISTS (SELECT 1 FROM granted JOIN pg_roles r USING (oid) WHERE r.rolname = 'tackle_service') AS service,
-            (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                        'version', version, 'name', name, 'checksum', checksum,
-                        'appliedAt', to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS"Z"'))
-                    ORDER BY version), '[]')
-             FROM tackle_migration) AS migrations,
-            (SELECT coalesce(jsonb_agg(jsonb_build_array(kind, tbl, name) ORDER BY tbl, name), '[]') FROM broken)
-                AS broken
+        SELECT coalesce(jsonb_agg(jsonb_build_array(kind, tbl, name) ORDER BY tbl, name), '[]') AS broken FROM broken
         """
 
     /// Runs `body`, turning driver errors that escape it into ``StoreError`` values.
