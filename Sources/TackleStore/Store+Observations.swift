@@ -22,6 +22,14 @@ extension Store {
     /// Records figures as if they had been recorded at 09:00 (Asia/Shanghai) on `recordedOn`: for
     /// the demo plant, which replays a year of a plant's records in one load. Not for users: the
     /// day figures are recorded decides their reporting points.
+    ///
+    /// One round trip, a pipeline of two statements that form one transaction: the first records
+    /// the acting person and locks the project row; the second, which therefore sees whatever a
+    /// recorder that held the lock committed, checks for figures of the period (or of the month at
+    /// the other granularity) and inserts only when there are none and the project is not closed.
+    /// The clash check cannot see another transaction's uncommitted figures; the lock serialises
+    /// recorders, so a month never ends up with both monthly and daily figures. Outside a
+    /// transaction a connection lost during it leaves the outcome unknown, as a lost COMMIT does.
     @discardableResult
     package func recordObservation(
         _ key: String, granularity: Observation.Granularity, periodStart: LocalDate, counts: Proportion,
@@ -29,32 +37,39 @@ extension Store {
     ) throws -> Observation {
         let start = granularity == .month ? periodStart.monthOfYear.firstDay : periodStart
         let field = granularity == .month ? "month" : "day"
-        return try write(by: actor) { connection in
-            // The clash check below cannot see another transaction's uncommitted figures; locking the
-            // project serialises recorders, so a month never ends up with both monthly and daily figures.
-            let (project, locked) = try lockedProject(key)
-            if let closedOn = locked.closedOn, start > closedOn {
+        let month = start.monthOfYear
+        return try translatingErrors {
+            let commitsItself = !connection.isInTransaction
+            let results: [PostgresRows]
+            do {
+                results = try connection.pipeline([
+                    .init(Self.lockForRecording, [actor, fallbackActor ?? "", key]),
+                    .init(
+                        Self.recordStatement,
+                        [
+                            key, month.firstDay, month.lastDay, granularity.rawValue, start, counts.inspected,
+                            counts.defective, note, recordedOn,
+                        ]),
+                ])
+            } catch let error as PostgresError where commitsItself {
+                throw PostgresConnection.commitFailure(error)
+            }
+            guard let locked = results[0].first else { throw Self.noProject(key) }
+            if let closedOn = try locked.decode(LocalDate?.self, "closed_on"), start > closedOn {
                 throw StoreError(
                     .invalidInput, field: field,
                     "\(key) closed on \(closedOn); figures after it are not recorded")
             }
-            let month = start.monthOfYear
-            let clash = try connection.query(
-                """
-                SELECT granularity, inspected, defective FROM observation
-                WHERE project_id = $1 AND period_start BETWEEN $2 AND $3 AND voided_at IS NULL
-                  AND (granularity <> $4 OR period_start = $5)
-                LIMIT 1
-                """, [project, month.firstDay, month.lastDay, granularity.rawValue, start]
-            ).first
-            if let clash {
-                let other = try clash.decode(String.self, "granularity")
+            guard let row = results[1].first else {
+                throw StoreError(.database, "the figures for \(start) of \(key) were not recorded")
+            }
+            if let other = try row.decode(String?.self, "clash_granularity") {
                 let period = granularity == .month ? month.description : start.description
                 if other == granularity.rawValue {
                     throw StoreError(
                         .alreadyExists, field: field,
                         "figures for \(period) of \(key) are already recorded "
-                            + "(\(try clash.decode(Int.self, "defective"))/\(try clash.decode(Int.self, "inspected"))); "
+                            + "(\(try row.decode(Int.self, "clash_defective"))/\(try row.decode(Int.self, "clash_inspected"))); "
                             + "use `tackle metric correct` to change them")
                 }
                 throw StoreError(
@@ -62,17 +77,42 @@ extension Store {
                     "\(month) of \(key) already has \(other == "day" ? "daily" : "monthly") figures; "
                         + "a month is recorded either monthly or daily, not both")
             }
-            let id = try connection.query(
-                """
-                INSERT INTO observation (project_id, granularity, period_start, inspected, defective, note, created_at)
-                VALUES ($1, $2, $3, $4, $5, $6,
-                        coalesce(($7::date + time '09:00') AT TIME ZONE 'Asia/Shanghai', now()))
-                RETURNING id
-                """, [project, granularity.rawValue, start, counts.inspected, counts.defective, note, recordedOn]
-            ).first?.decode(Int.self, "id")
-            return try observation(id: id ?? 0)
+            return try Self.observation(from: row)
         }
     }
+
+    /// Records the acting person and locks the project row until the transaction ends.
+    private static let lockForRecording = """
+        SELECT p.id, p.closed_on
+        FROM (SELECT set_config('tackle.actor', $1, true), set_config('tackle.reason', '', true),
+                     set_config('tackle.actor_fallback', $2, true)) AS acting,
+             project p
+        WHERE p.key = $3
+        FOR UPDATE OF p
+        """
+
+    /// The clash check and the insert, in a statement of its own after the lock; one row back, with
+    /// the clashing figures (`clash_*`) or the figures recorded.
+    private static let recordStatement = """
+        WITH p AS (
+            SELECT id, closed_on FROM project WHERE key = $1
+        ), clash AS (
+            SELECT o.granularity, o.inspected, o.defective FROM observation o, p
+            WHERE o.project_id = p.id AND o.period_start BETWEEN $2 AND $3 AND o.voided_at IS NULL
+              AND (o.granularity <> $4 OR o.period_start = $5)
+            LIMIT 1
+        ), inserted AS (
+            INSERT INTO observation (project_id, granularity, period_start, inspected, defective, note, created_at)
+            SELECT p.id, $4, $5, $6, $7, $8, coalesce(($9::date + time '09:00') AT TIME ZONE 'Asia/Shanghai', now())
+            FROM p
+            WHERE NOT EXISTS (SELECT FROM clash) AND (p.closed_on IS NULL OR $5 <= p.closed_on)
+            RETURNING *
+        )
+        SELECT c.granularity AS clash_granularity, c.inspected AS clash_inspected, c.defective AS clash_defective,
+               $1 AS project_key, i.granularity, i.period_start, i.inspected, i.defective, i.note, i.version,
+               NULL::text AS voided_at, NULL::text AS void_reason
+        FROM (SELECT) AS one LEFT JOIN clash c ON true LEFT JOIN inserted i ON true
+        """
 
     /// Corrects recorded figures, with a required reason recorded in the history.
     ///

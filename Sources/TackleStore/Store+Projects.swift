@@ -4,6 +4,12 @@ import TackleDomain
 extension Store {
     /// Opens a tackling project; its leader becomes its first member, with the role `leader`.
     ///
+    /// One statement, one round trip, atomic by itself: it records the acting person for the
+    /// history, looks up the unit and the leader (who must be active), and inserts the project and
+    /// the leader's membership, unless the key is taken. Outside a transaction it commits by itself:
+    /// a connection lost during it leaves the outcome unknown, as a lost COMMIT does. When nothing
+    /// was written, the unit, the leader and the key are looked at in turn for the message.
+    ///
     /// - Parameters:
     ///   - project: The checked project.
     ///   - actor: Who is acting, for the history.
@@ -11,35 +17,56 @@ extension Store {
     /// - Throws: ``StoreError`` when the key exists or the unit or leader does not.
     @discardableResult
     public func open(project: NewProject, by actor: String) throws -> Project {
-        try write(by: actor) { connection in
-            let unit = try unitID(project.unitCode, field: "unit")
-            let leader = try activePersonID(project.leaderNo, field: "leader")
-            if try !connection.query("SELECT 1 FROM project WHERE key = $1", [project.key]).isEmpty {
+        try translatingErrors {
+            let commitsItself = !connection.isInTransaction
+            let metric = project.metric
+            let rows: PostgresRows
+            do {
+                rows = try connection.query(
+                    Self.openStatement,
+                    [
+                        actor, fallbackActor ?? "", project.key, project.title, project.problem, project.unitCode,
+                        project.leaderNo, project.leaderSelection.rawValue, project.status.rawValue,
+                        project.openedOn, project.dueOn, metric.name, metric.baseline.defective,
+                        metric.baseline.inspected, metric.baselinePeriod.first.firstDay,
+                        metric.baselinePeriod.last.lastDay, metric.targetRate,
+                    ])
+            } catch let error as PostgresError where commitsItself {
+                throw PostgresConnection.commitFailure(error)
+            }
+            guard let row = rows.first else {
+                _ = try unitID(project.unitCode, field: "unit")
+                _ = try activePersonID(project.leaderNo, field: "leader")
                 throw StoreError(.alreadyExists, field: "key", "project key \(project.key) already exists")
             }
-            let metric = project.metric
-            let id = try connection.query(
-                """
-                INSERT INTO project (key, title, problem, unit_id, leader_id, leader_selection, status, opened_on, due_on,
-                                     metric_name, baseline_defective, baseline_inspected, baseline_from, baseline_to,
-                                     target_rate)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-                RETURNING id
-                """,
-                [
-                    project.key, project.title, project.problem, unit, leader, project.leaderSelection.rawValue,
-                    project.status.rawValue, project.openedOn, project.dueOn, metric.name, metric.baseline.defective,
-                    metric.baseline.inspected, metric.baselinePeriod.first.firstDay, metric.baselinePeriod.last.lastDay,
-                    metric.targetRate,
-                ]
-            ).first?.decode(Int.self, "id")
-            try connection.execute(
-                "INSERT INTO member (project_id, person_id, role, joined_on) VALUES ($1, $2, 'leader', $3)",
-                [id, leader, project.openedOn]
-            )
-            return try self.project(project.key)
+            return try Self.project(from: row)
         }
     }
+
+    /// Opens a project: see ``open(project:by:)``. No row back means nothing was written.
+    private static let openStatement = """
+        WITH acting AS (
+            SELECT set_config('tackle.actor', $1, true) AS actor, set_config('tackle.reason', '', true),
+                   set_config('tackle.actor_fallback', $2, true)
+        ), opened AS (
+            INSERT INTO project (key, title, problem, unit_id, leader_id, leader_selection, status, opened_on, due_on,
+                                 metric_name, baseline_defective, baseline_inspected, baseline_from, baseline_to,
+                                 target_rate)
+            SELECT $3, $4, $5, u.id, l.id, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
+            FROM acting, unit u, person l
+            WHERE u.code = $6 AND l.employee_no = $7 AND l.active AND NOT EXISTS (SELECT FROM project WHERE key = $3)
+            RETURNING *
+        ), membership AS (
+            INSERT INTO member (project_id, person_id, role, joined_on)
+            SELECT id, leader_id, 'leader', opened_on FROM opened
+        )
+        SELECT p.key, p.title, p.problem, u.code AS unit_code, l.employee_no AS leader_no, l.name AS leader_name,
+               p.leader_selection, p.status, p.opened_on, p.due_on, p.closed_on, p.metric_name,
+               p.baseline_defective, p.baseline_inspected,
+               to_char(p.baseline_from, 'YYYY-MM') AS baseline_from, to_char(p.baseline_to, 'YYYY-MM') AS baseline_to,
+               p.target_rate, p.version
+        FROM opened p JOIN unit u ON u.id = p.unit_id JOIN person l ON l.id = p.leader_id
+        """
 
     /// Projects, by key, optionally only those in one status.
     public func projects(status: ProjectStatus? = nil) throws -> [Project] {
@@ -56,8 +83,7 @@ extension Store {
     public func project(_ key: String) throws -> Project {
         try translatingErrors {
             guard let row = try connection.query(Self.projectSelect + " WHERE p.key = $1", [key]).first else {
-                throw StoreError(
-                    .notFound, field: "project", "no project with key \(key); `tackle project list` shows them")
+                throw Self.noProject(key)
             }
             return try Self.project(from: row)
         }

@@ -2,6 +2,17 @@ import LibPQ
 import TackleDomain
 
 extension Store {
+    /// A trial just logged, with its project and the project's current trials, it among them: what
+    /// `trial log` judges it by.
+    public struct LoggedTrial: Sendable {
+        /// The trial as stored, with its number.
+        public var trial: Trial
+        /// Its project.
+        public var project: Project
+        /// The project's trials that are not void, by number, the new one included.
+        public var trials: [Trial]
+    }
+
     /// Logs a trial result; it gets the project's next trial number (T1, T2, ...).
     ///
     /// Concurrent calls on one project queue on the project row, so each gets a distinct number
@@ -11,52 +22,90 @@ extension Store {
     @discardableResult
     public func logTrial(_ trial: NewTrial, in key: String, by actor: String) throws -> Trial {
         try translatingErrors {
-            // One statement, one round trip, atomic by itself: it records the acting person for the
-            // history, takes the next number from the project row (locking it, so concurrent loggers
-            // queue and none is lost), and inserts the trial; the database checks the trial's dates
-            // against the project (trigger trial_within_project).
-            // Outside a transaction the statement commits by itself: a connection lost during it
-            // leaves the outcome unknown, as a lost COMMIT does.
             let commitsItself = !connection.isInTransaction
             let rows: PostgresRows
             do {
-                rows = try connection.query(
-                    """
-                    WITH acting AS (
-                        SELECT set_config('tackle.actor', $1, true) AS actor, set_config('tackle.reason', '', true),
-                               set_config('tackle.actor_fallback', $14, true)
-                    ), numbered AS (
-                        UPDATE project SET next_trial_number = next_trial_number + 1 WHERE key = $2
-                        RETURNING id, next_trial_number - 1 AS number
-                    ), inserted AS (
-                        INSERT INTO trial (project_id, number, lever, hypothesis, started_on, ended_on, parameters,
-                                           inspected, defective, heats, note, conclusion, conditions)
-                        SELECT numbered.id, numbered.number, $3, $4, $5, $6, $7::jsonb, $8, $9,
-                               ARRAY(SELECT jsonb_array_elements_text($10::jsonb)), $11, $12, $13::jsonb
-                        FROM numbered, acting
-                        RETURNING *
-                    )
-                    SELECT p.key AS project_key, t.number, t.lever, t.hypothesis, t.started_on, t.ended_on,
-                           t.parameters, t.inspected, t.defective, to_jsonb(t.heats) AS heats, t.note, t.conclusion,
-                           t.version, t.conditions, NULL::text AS voided_at, NULL::text AS void_reason
-                    FROM inserted t JOIN project p ON p.id = t.project_id
-                    """,
-                    [
-                        actor, key, trial.lever, trial.hypothesis, trial.startedOn, trial.endedOn,
-                        try PostgresJSON(encoding: trial.parameters), trial.outcome.inspected, trial.outcome.defective,
-                        try PostgresJSON(encoding: trial.heats), trial.note, trial.conclusion,
-                        try PostgresJSON(encoding: trial.conditions), fallbackActor ?? "",
-                    ]
-                )
+                rows = try connection.query(Self.logTrialStatement, try logTrialParameters(trial, in: key, by: actor))
             } catch let error as PostgresError where commitsItself {
                 throw PostgresConnection.commitFailure(error)
             }
-            guard let row = rows.first else {
-                throw StoreError(
-                    .notFound, field: "project", "no project with key \(key); `tackle project list` shows them")
-            }
-            return try Self.trial(from: row)
+            return try Self.loggedTrial(rows, in: key)
         }
+    }
+
+    /// Logs a trial result as ``logTrial(_:in:by:)`` does and reads back its project and the
+    /// project's current trials, all in one round trip (a pipeline).
+    ///
+    /// Outside a transaction the three statements form one that commits when they end, so the
+    /// reads see the new trial and nothing committed by others in between changes what is judged.
+    ///
+    /// - Throws: ``StoreError`` for an unknown project or a trial dated outside the project.
+    public func logTrialWithProject(_ trial: NewTrial, in key: String, by actor: String) throws -> LoggedTrial {
+        try translatingErrors {
+            let commitsItself = !connection.isInTransaction
+            let results: [PostgresRows]
+            do {
+                results = try connection.pipeline([
+                    .init(Self.logTrialStatement, try logTrialParameters(trial, in: key, by: actor)),
+                    .init(Self.projectSelect + " WHERE p.key = $1", [key]),
+                    .init(Self.trialSelect + " WHERE p.key = $1 AND t.voided_at IS NULL ORDER BY t.number", [key]),
+                ])
+            } catch let error as PostgresError where commitsItself {
+                throw PostgresConnection.commitFailure(error)
+            }
+            let logged = try Self.loggedTrial(results[0], in: key)
+            guard let project = try results[1].first.map(Self.project(from:)) else {
+                throw Self.noProject(key)
+            }
+            return LoggedTrial(trial: logged, project: project, trials: try results[2].map(Self.trial(from:)))
+        }
+    }
+
+    /// One statement, one round trip, atomic by itself: it records the acting person for the
+    /// history, takes the next number from the project row (locking it, so concurrent loggers queue
+    /// and none is lost), and inserts the trial; the database checks the trial's dates against the
+    /// project (trigger trial_within_project). Outside a transaction the statement commits by
+    /// itself: a connection lost during it leaves the outcome unknown, as a lost COMMIT does.
+    static let logTrialStatement = """
+        WITH acting AS (
+            SELECT set_config('tackle.actor', $1, true) AS actor, set_config('tackle.reason', '', true),
+                   set_config('tackle.actor_fallback', $14, true)
+        ), numbered AS (
+            UPDATE project SET next_trial_number = next_trial_number + 1 WHERE key = $2
+            RETURNING id, next_trial_number - 1 AS number
+        ), inserted AS (
+            INSERT INTO trial (project_id, number, lever, hypothesis, started_on, ended_on, parameters,
+                               inspected, defective, heats, note, conclusion, conditions)
+            SELECT numbered.id, numbered.number, $3, $4, $5, $6, $7::jsonb, $8, $9,
+                   ARRAY(SELECT jsonb_array_elements_text($10::jsonb)), $11, $12, $13::jsonb
+            FROM numbered, acting
+            RETURNING *
+        )
+        SELECT p.key AS project_key, t.number, t.lever, t.hypothesis, t.started_on, t.ended_on,
+               t.parameters, t.inspected, t.defective, to_jsonb(t.heats) AS heats, t.note, t.conclusion,
+               t.version, t.conditions, NULL::text AS voided_at, NULL::text AS void_reason
+        FROM inserted t JOIN project p ON p.id = t.project_id
+        """
+
+    private func logTrialParameters(
+        _ trial: NewTrial, in key: String, by actor: String
+    ) throws -> [(any PostgresEncodable)?] {
+        [
+            actor, key, trial.lever, trial.hypothesis, trial.startedOn, trial.endedOn,
+            try PostgresJSON(encoding: trial.parameters), trial.outcome.inspected, trial.outcome.defective,
+            try PostgresJSON(encoding: trial.heats), trial.note, trial.conclusion,
+            try PostgresJSON(encoding: trial.conditions), fallbackActor ?? "",
+        ]
+    }
+
+    /// The trial ``logTrialStatement`` returned; no row means no such project.
+    private static func loggedTrial(_ rows: PostgresRows, in key: String) throws -> Trial {
+        guard let row = rows.first else { throw noProject(key) }
+        return try trial(from: row)
+    }
+
+    static func noProject(_ key: String) -> StoreError {
+        StoreError(.notFound, field: "project", "no project with key \(key); `tackle project list` shows them")
     }
 
     /// Corrects a logged trial, with a required reason recorded in the history.

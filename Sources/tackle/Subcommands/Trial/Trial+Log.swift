@@ -6,6 +6,7 @@ import TackleStore
 extension TrialCommand {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Log a trial result; prints its number, its rate and how it compares with the baseline.",
             discussion: """
                 Parameters are the settings tried, name=value with a unit (--param may repeat); conditions \
@@ -75,12 +76,13 @@ extension TrialCommand {
                 conditions: try conditions.map { try TrialCondition.parse($0, field: "--cond") }, outcome: outcome,
                 heats: heats, note: note, conclusion: conclusion)
             try global.write(actor) { store in
-                let logged = try store.logTrial(trial, in: key, by: actor.resolved)
-                let (project, trials) = (try store.project(key), try store.trials(of: key))
-                // Judged among the project's trials so far, this one included.
-                let comparison = TrialCommand.comparison(of: logged, among: trials, metric: project.metric)
-                if format.json { return try JSONDocument.encode(Result(trial: logged, comparison: comparison)) }
-                return "logged \(logged.label) of \(key): \(logged.lever)\n" + TrialCommand.summary(comparison)
+                // One round trip: the trial, its project and the project's trials so far, this one included.
+                let logged = try store.logTrialWithProject(trial, in: key, by: actor.resolved)
+                let comparison = TrialCommand.comparison(
+                    of: logged.trial, among: logged.trials, metric: logged.project.metric)
+                if format.json { return try JSONDocument.encode(Result(trial: logged.trial, comparison: comparison)) }
+                return "logged \(logged.trial.label) of \(key): \(logged.trial.lever)\n"
+                    + TrialCommand.summary(comparison)
             }
         }
     }
