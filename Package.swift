@@ -128,6 +128,7 @@ let package = Package(
         // the single source of truth and a deployed `tackle` needs no files beside it.
         .executableTarget(
             name: "embed-migrations",
+            dependencies: ["TackleDomain"],
             swiftSettings: languageSettings
         ),
         .plugin(

@@ -23,6 +23,11 @@ public struct Migration: Sendable, Hashable {
     ///   - bytes: The file's content, UTF-8.
     /// - Throws: ``StoreError`` with code `.invalidMigration` when the name is not `NNNN_name.sql`.
     public init(fileName: String, bytes: [UInt8]) throws(StoreError) {
+        try self.init(fileName: fileName, bytes: bytes, checksum: SHA256.hex(bytes))
+    }
+
+    /// Makes a migration from a file of `sql/` whose checksum was computed when it was embedded.
+    init(fileName: String, bytes: [UInt8], checksum: String) throws(StoreError) {
         guard fileName.hasSuffix(".sql"), let underscore = fileName.firstIndex(of: "_"),
             let version = Int(fileName[..<underscore]), version > 0
         else {
@@ -32,7 +37,7 @@ public struct Migration: Sendable, Hashable {
         self.name = String(fileName[fileName.index(after: underscore)...].dropLast(4))
         self.fileName = fileName
         self.sql = String(decoding: bytes, as: UTF8.self)
-        self.checksum = SHA256.hex(bytes)
+        self.checksum = checksum
     }
 
     /// The migrations compiled into this binary from `sql/`, in version order.
@@ -42,7 +47,7 @@ public struct Migration: Sendable, Hashable {
     public static let embedded: [Migration] = {
         do {
             let migrations = try embeddedMigrationFiles.map { file throws(StoreError) in
-                try Migration(fileName: file.fileName, bytes: file.sql)
+                try Migration(fileName: file.fileName, bytes: file.sql, checksum: file.checksum)
             }
             .sorted { $0.version < $1.version }
             for (previous, next) in zip(migrations, migrations.dropFirst()) where previous.version == next.version {
