@@ -139,7 +139,14 @@ public final class Store {
     /// `(table, name)` rows of an SQL `VALUES` list, for promises that are constants of this program.
     private static func values(_ promises: [String: [String]]) -> String {
         let pairs = SchemaPromises.pairs(promises)
-        func literal(_ text: String) -> String { "'" + text.replacing("'", with: "''") + "'" }
+        func literal(_ text: String) -> String {
+            var quoted = "'"
+            for character in text {
+                quoted.append(character)
+                if character == "'" { quoted.append("'") }
+            }
+            return quoted + "'"
+        }
         return zip(pairs.tables, pairs.names).map { "(\(literal($0)), \(literal($1)))" }.joined(separator: ", ")
     }
 
