@@ -24,9 +24,10 @@ extension MetricCommand {
                 format.
 
                 One import is one transaction. Every line is checked first: the project exists, the date \
-                or month is real, has begun at the plant (--time-zone) and is not after the project's \
-                closing, inspected and defective are whole numbers (digits only) with defective not above \
-                inspected, the month has no figures of the other kind (a month is recorded monthly or \
+                or month is real (1900 or later), has begun at the plant (--time-zone) and is not after the \
+                project's closing (earlier than the opening is fine: the months a baseline is drawn from, as \
+                `metric record` takes them), inspected and defective are whole numbers (up to 9 digits, \
+                nothing else) with defective not above inspected, the month has no figures of the other kind (a month is recorded monthly or \
                 daily, not both), and no other line has the same project and period. Any bad line refuses \
                 the whole file: every bad line is listed on stderr by its line number (the header is line \
                 1), up to 50, and nothing is written.
@@ -50,7 +51,7 @@ extension MetricCommand {
                   tackle metric import figures.csv --reason "质量系统导出"
                   tackle metric import figures.csv --dry-run
                   mes-export --month 2026-11 | tackle metric import - --reason "MES 11月"
-                  printf 'project;month;inspected;defective\\nSLAB-CRACK-2026;2026-05;1450;21\\n' | tackle metric import -
+                  tackle metric import - --dry-run < figures-2026-11.csv
                 """
         )
 
