@@ -20,36 +20,9 @@ extension GlobalOptions {
         return timeouts
     }
 
-    /// Runs `body` with a store, as ``withStore(requireCurrentSchema:_:)`` does, with ``bulkTimeouts()``.
+    /// Runs `body` with a store, as ``withStore(requireCurrentSchema:timeouts:_:)`` does, with ``bulkTimeouts()``.
     func withBulkStore<T>(_ body: (Store) throws -> T) throws -> T {
-        try Store.withStore(
-            at: location, applicationName: Self.applicationName, timeouts: try bulkTimeouts(), logger: logger()
-        ) { store in
-            store.fallbackActor = ActorOptions.operatingSystemUser
-            if let login = store.login, login.holdsMoreThanItNeeds {
-                RoleWarning.once(for: login)
-            }
-            return try body(store)
-        }
-    }
-}
-
-extension GlobalOptions {
-    /// Runs a bulk write's work and prints what it returns on stdout, as ``write(_:asNote:_:)`` does
-    /// (at most once per request id), with ``bulkTimeouts()``.
-    func bulkWrite(_ actor: ActorOptions, _ body: (Store) throws -> String) throws {
-        let requestID = try actor.requestID()
-        let output = try withBulkStore { store in
-            guard let requestID else { return try body(store) }
-            switch try store.withRequest(requestID, command: ActorOptions.requestCommand(), body) {
-            case .done(let result):
-                return result
-            case .replayed(let result, let at):
-                Output.note("request \(requestID.uuidString.lowercased()) was already done at \(at); nothing written")
-                return result
-            }
-        }
-        Output.text(output)
+        try withStore(timeouts: try bulkTimeouts(), body)
     }
 }
 

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import LibPQ
 import TackleDomain
 import TackleStore
 
@@ -12,11 +13,15 @@ extension GlobalOptions {
     /// - Parameters:
     ///   - actor: The write options, for the request id.
     ///   - asNote: Print the text as a note on stderr instead (commands whose stdout stays empty).
+    ///   - timeouts: The session's timeouts; nil for the usual ones (``timeouts()``).
     ///   - body: The work; it returns the text to print (rendered while the store is open, so that
     ///     it can be recorded with the request id).
-    func write(_ actor: ActorOptions, asNote: Bool = false, _ body: (Store) throws -> String) throws {
+    func write(
+        _ actor: ActorOptions, asNote: Bool = false, timeouts: PostgresConnection.Timeouts? = nil,
+        _ body: (Store) throws -> String
+    ) throws {
         let requestID = try actor.requestID()
-        let output = try withStore { store in
+        let output = try withStore(timeouts: timeouts) { store in
             guard let requestID else { return try body(store) }
             switch try store.withRequest(requestID, command: ActorOptions.requestCommand(), body) {
             case .done(let result):

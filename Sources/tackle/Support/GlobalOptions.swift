@@ -64,9 +64,12 @@ struct GlobalOptions: ParsableArguments {
     /// The store records the OS user when a login that may act for others names nobody. Unless the
     /// schema check is skipped (the `db` commands), a login that is a superuser or the owner, and not
     /// set up to act for others, gets one warning on stderr: everyday work belongs to a writer login.
-    func withStore<T>(requireCurrentSchema: Bool = true, _ body: (Store) throws -> T) throws -> T {
+    func withStore<T>(
+        requireCurrentSchema: Bool = true, timeouts: PostgresConnection.Timeouts? = nil, _ body: (Store) throws -> T
+    ) throws -> T {
         try Store.withStore(
-            at: location, applicationName: Self.applicationName, timeouts: try timeouts(), logger: logger(),
+            at: location, applicationName: Self.applicationName, timeouts: try timeouts ?? self.timeouts(),
+            logger: logger(),
             requireCurrentSchema: requireCurrentSchema
         ) { store in
             store.fallbackActor = ActorOptions.operatingSystemUser

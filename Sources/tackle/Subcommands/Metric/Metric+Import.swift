@@ -92,7 +92,7 @@ extension MetricCommand {
                     }
                     return Output.text(summary(result))
                 }
-                try global.bulkWrite(actor) { store in
+                try global.write(actor, timeouts: try global.bulkTimeouts()) { store in
                     summary(try store.importFigures(from: source, today: today, reason: reason, by: actor.resolved))
                 }
             } catch let refusal as FigureImportRefusal {
