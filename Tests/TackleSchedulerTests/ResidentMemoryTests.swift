@@ -16,13 +16,56 @@ struct ResidentMemoryTests {
         #expect(usage.residentKiB > usage.anonymousKiB)
     }
 
+    /// Measured on a mapping of the test's own, not on the whole process: other suites run beside
+    /// this one in the same process and fault pages in meanwhile.
     @Test("release drops resident code pages: the resident set shrinks and the process goes on")
     func release() throws {
-        let before = try #require(ResidentMemory.usage())
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let pages = 16
+        var template = Array("/tmp/tackle-resident-XXXXXX".utf8CString)
+        let descriptor = mkstemp(&template)
+        try #require(descriptor >= 0)
+        let path = String(cString: template)
+        defer {
+            close(descriptor)
+            unlink(path)
+        }
+        let bytes = [UInt8](repeating: UInt8(ascii: "A"), count: pages * pageSize)
+        try #require(write(descriptor, bytes, bytes.count) == bytes.count)
+        let address = mmap(nil, pages * pageSize, PROT_READ, MAP_PRIVATE, descriptor, 0)
+        try #require(address != MAP_FAILED)
+        defer { munmap(address, pages * pageSize) }
+        let pointer = address!.assumingMemoryBound(to: UInt8.self)
+        var sum = 0
+        for page in 0..<pages { sum += Int(pointer[page * pageSize]) }  // every page resident, clean
+        let before = try #require(Self.residentKiB(of: address!))
+
         let dropped = ResidentMemory.release()
-        let after = try #require(ResidentMemory.usage())
+
+        let after = try #require(Self.residentKiB(of: address!))
         #expect(dropped > 0)
-        #expect(after.residentKiB < before.residentKiB, "before \(before), after \(after), dropped \(dropped) KiB")
+        #expect(before == pages * pageSize / 1024, "before \(before) KiB")
+        #expect(after < before, "before \(before) KiB, after \(after) KiB, dropped \(dropped) KiB")
+        #expect(pointer[(pages - 1) * pageSize] == UInt8(ascii: "A") && sum == pages * 65, "the file's bytes read back")
+    }
+
+    /// The resident KiB of the mapping that starts at `address`, from `/proc/self/smaps`.
+    private static func residentKiB(of address: UnsafeMutableRawPointer) -> Int? {
+        guard let file = fopen("/proc/self/smaps", "r") else { return nil }
+        defer { fclose(file) }
+        let start = String(UInt(bitPattern: address), radix: 16) + "-"
+        var line: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(line) }
+        var inMapping = false
+        while getline(&line, &capacity, file) > 0, let text = line.map({ String(cString: $0) }) {
+            if text.first?.isHexDigit == true && text.contains("-") && !text.hasPrefix("VmFlags") {
+                inMapping = text.hasPrefix(start)
+            } else if inMapping, text.hasPrefix("Rss:") {
+                return Int(text.dropFirst(4).split(separator: " ").first ?? "")
+            }
+        }
+        return nil
     }
 
     /// A private file mapping written and then made read-only, as the dynamic linker does with
