@@ -35,6 +35,8 @@ public final class Store {
     ///   - logger: The logger for the store and the connection.
     ///   - requireCurrentSchema: When true (the default), refuse with a clear error unless every
     ///     migration of this binary is applied and none unknown is recorded. `db` commands pass false.
+    ///   - opening: A store opened early (``StoreOpening``), taken when it was opened with these
+    ///     parameters; otherwise it is closed and a store opened here.
     ///   - body: The work to do.
     /// - Returns: What `body` returns.
     /// - Throws: ``StoreError`` `.databaseUnavailable` when the database cannot be reached,
@@ -47,8 +49,16 @@ public final class Store {
         timeouts: PostgresConnection.Timeouts = .standard,
         logger: Logger,
         requireCurrentSchema: Bool = true,
+        opening: StoreOpening? = nil,
         _ body: (Store) throws -> T
     ) throws -> T {
+        let parameters = StoreOpening.Parameters(
+            location: location, applicationName: applicationName, timeouts: timeouts,
+            requireCurrentSchema: requireCurrentSchema)
+        if let store = try opening?.take(parameters) {
+            defer { store.connection.close() }
+            return try store.translatingErrors { try body(store) }
+        }
         let connection = try connect(
             to: location, applicationName: applicationName, timeouts: timeouts, logger: logger)
         defer { connection.close() }

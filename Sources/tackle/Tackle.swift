@@ -51,8 +51,9 @@ struct Tackle: ParsableCommand {
         var command: any ParsableCommand
         do {
             try RawArguments.checkUTF8()
-            command = try parseAsRoot()
+            command = try parseEverydayWrite() ?? parseAsRoot()
         } catch {
+            EarlyStore.opening?.abandon()
             ErrorReport.exit(with: error)
         }
         if let asyncCommand = command as? any AsyncParsableCommand {
@@ -60,9 +61,40 @@ struct Tackle: ParsableCommand {
         }
         do {
             try command.run()
+            EarlyStore.opening?.abandon()
         } catch {
+            EarlyStore.opening?.abandon()
             ErrorReport.exit(with: error)
         }
+    }
+
+    /// The everyday writes (`trial log`, `project open`, `metric record`), parsed as commands of their
+    /// own: the whole tree of 40-odd commands is then neither built nor reflected on, which is most of
+    /// a one-shot write's time in the process (the first lookup of each type's protocol conformances
+    /// scans every conformance record in the binary). Anything that does not parse cleanly this way
+    /// (help, a usage error, options before the command's name) is parsed again from the root, so
+    /// what the user sees then is exactly what `parseAsRoot` says.
+    private static func parseEverydayWrite() -> (any ParsableCommand)? {
+        let arguments = CommandLine.arguments
+        guard arguments.count > 2 else { return nil }
+        let rest = Array(arguments.dropFirst(3))
+        let leaf: any ParsableCommand.Type
+        switch (arguments[1], arguments[2]) {
+        case ("trial", "log"): leaf = TrialCommand.Log.self
+        case ("project", "open"): leaf = ProjectCommand.Open.self
+        case ("metric", "record"): leaf = MetricCommand.Record.self
+        default: return nil
+        }
+        EarlyStore.start(arguments: rest)
+        return parsedLeaf(leaf, rest)
+    }
+
+    private static func parsedLeaf(_ command: any ParsableCommand.Type, _ arguments: [String]) -> (any ParsableCommand)?
+    {
+        func parse<Command: ParsableCommand>(_: Command.Type) -> (any ParsableCommand)? {
+            try? Command.parse(arguments)
+        }
+        return parse(command)
     }
 
     /// Runs an `async` command on the main actor, as an `async` main does: the main thread serves

@@ -36,9 +36,14 @@ struct GlobalOptions: ParsableArguments {
 
     /// A logger at the level asked for.
     func logger(label: String = "tackle") -> Logger {
+        Self.logger(label: label, level: logLevel)
+    }
+
+    /// A logger at `level`, else at TACKLE_LOG_LEVEL, else at the bootstrap's level.
+    static func logger(label: String = "tackle", level: Logger.Level?) -> Logger {
         var logger = Logger(label: label)
-        if let logLevel {
-            logger.logLevel = logLevel
+        if let level {
+            logger.logLevel = level
         } else if let name = Environment.current["TACKLE_LOG_LEVEL"], let level = Logger.Level(rawValue: name) {
             logger.logLevel = level
         }
@@ -47,6 +52,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// The statement and lock timeouts: `TACKLE_STATEMENT_TIMEOUT`, `TACKLE_LOCK_TIMEOUT`.
     func timeouts() throws -> PostgresConnection.Timeouts {
+        try Self.environmentTimeouts()
+    }
+
+    static func environmentTimeouts() throws -> PostgresConnection.Timeouts {
         try .resolve(environment: Environment.current)
     }
 
@@ -70,7 +79,7 @@ struct GlobalOptions: ParsableArguments {
         try Store.withStore(
             at: location, applicationName: Self.applicationName, timeouts: try timeouts ?? self.timeouts(),
             logger: logger(),
-            requireCurrentSchema: requireCurrentSchema
+            requireCurrentSchema: requireCurrentSchema, opening: EarlyStore.opening
         ) { store in
             store.fallbackActor = ActorOptions.operatingSystemUser
             if let login = store.login, login.holdsMoreThanItNeeds {
