@@ -1,5 +1,6 @@
 import LibPQ
 import Logging
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -44,6 +45,8 @@ public final class StoreOpening: @unchecked Sendable {
     private var outcome: Result<Store, any Error>?
     private var thread: pthread_t?
     private var joined = false
+    /// Set by the opening thread as its last step: joining it then does not wait.
+    private let finished = Atomic<Bool>(false)
 
     private init(parameters: Parameters, logger: Logger) {
         self.parameters = parameters
@@ -96,6 +99,7 @@ public final class StoreOpening: @unchecked Sendable {
         } catch {
             outcome = .failure(error)
         }
+        finished.store(true, ordering: .releasing)
     }
 
     /// Waits for the opening thread; afterwards `outcome` is settled and belongs to this thread.
@@ -121,8 +125,11 @@ public final class StoreOpening: @unchecked Sendable {
     }
 
     /// Closes the early connection unused, as the process gives up (a usage error, say): the
-    /// server then sees a client that said goodbye rather than one that vanished.
+    /// server then sees a client that said goodbye rather than one that vanished. An opening still
+    /// under way is not waited for (a server that does not answer would hold the exit up to the
+    /// connect timeout): the process's exit closes its socket.
     public func abandon() {
+        guard finished.load(ordering: .acquiring) else { return }
         join()
         if case .success(let store) = outcome { store.connection.close() }
         outcome = nil

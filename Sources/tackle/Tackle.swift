@@ -51,7 +51,7 @@ struct Tackle: ParsableCommand {
         var command: any ParsableCommand
         do {
             try RawArguments.checkUTF8()
-            command = try parseEverydayWrite() ?? parseAsRoot()
+            command = try parseEverydayCommand() ?? parseAsRoot()
         } catch {
             EarlyStore.opening?.abandon()
             ErrorReport.exit(with: error)
@@ -68,13 +68,14 @@ struct Tackle: ParsableCommand {
         }
     }
 
-    /// The everyday writes (`trial log`, `project open`, `metric record`), parsed as commands of their
-    /// own: the whole tree of 40-odd commands is then neither built nor reflected on, which is most of
-    /// a one-shot write's time in the process (the first lookup of each type's protocol conformances
+    /// The everyday commands (`trial log`, `project open`, `metric record`, `report monthly`), parsed
+    /// as commands of their own, their store opened meanwhile (``EarlyStore``): the whole tree of
+    /// 40-odd commands is then neither built nor reflected on, which is most of a one-shot write's
+    /// time in the process (the first lookup of each type's protocol conformances
     /// scans every conformance record in the binary). Anything that does not parse cleanly this way
     /// (help, a usage error, options before the command's name) is parsed again from the root, so
     /// what the user sees then is exactly what `parseAsRoot` says.
-    private static func parseEverydayWrite() -> (any ParsableCommand)? {
+    private static func parseEverydayCommand() -> (any ParsableCommand)? {
         let arguments = CommandLine.arguments
         guard arguments.count > 2 else { return nil }
         let rest = Array(arguments.dropFirst(3))
@@ -83,6 +84,7 @@ struct Tackle: ParsableCommand {
         case ("trial", "log"): leaf = TrialCommand.Log.self
         case ("project", "open"): leaf = ProjectCommand.Open.self
         case ("metric", "record"): leaf = MetricCommand.Record.self
+        case ("report", "monthly"): leaf = ReportCommand.Monthly.self
         default: return nil
         }
         EarlyStore.start(arguments: rest)

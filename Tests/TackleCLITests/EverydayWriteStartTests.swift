@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `trial log`, `project open` and `metric record` start quicker than other commands: they are
 /// parsed as commands of their own, and their store is opened while their arguments are parsed.
 /// What a user sees must not change: help, usage errors, where the database is and what happens
@@ -37,6 +41,39 @@ struct EverydayWriteStartTests {
         #expect(unknown.status == 64, "\(unknown)")
         #expect(unknown.stderr.contains("Unknown option '--no-such-option'"), "\(unknown)")
         #expect(unknown.stderr.contains("Usage: tackle trial log"), "\(unknown)")
+    }
+
+    /// A TCP port on the loopback that takes connections and never answers: libpq's startup waits
+    /// there until its connect timeout.
+    static func silentServer() throws -> (port: Int, socket: Int32) {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(socket >= 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(socket, pointer, length) == 0 && listen(socket, 16) == 0
+                    && getsockname(socket, pointer, &length) == 0
+            }
+        }
+        try #require(bound)
+        return (Int(UInt16(bigEndian: address.sin_port)), socket)
+    }
+
+    @Test("a usage error does not wait for a server that does not answer")
+    func usageErrorDoesNotWait() throws {
+        let server = try Self.silentServer()
+        defer { close(server.socket) }
+        let tackle = TackleProcess(conninfo: "postgresql://127.0.0.1:\(server.port)/tackle?connect_timeout=10")
+        let usage = try tackle.run(Self.trialLog("--no-such-option"))
+        #expect(usage.status == 64, "\(usage)")
+        #expect(usage.seconds < 3, "exited without waiting for the connection: \(usage.seconds) s")
+        let help = try tackle.run("report", "monthly", "--help")
+        #expect(help.status == 0, "\(help)")
+        #expect(help.seconds < 3, "\(help.seconds) s")
     }
 
     @Test("an unreachable database: exit 2, one line naming where the location came from")

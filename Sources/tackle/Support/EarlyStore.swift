@@ -11,15 +11,16 @@ enum EarlyStore {
     /// Starts opening the store for a command whose arguments (after its name) are `arguments`, as
     /// the parsed command will ask for it: the location from `--database` or the environment, the
     /// timeouts from the environment, the schema checked. It does nothing when `--log-level` is
-    /// given (the store would log at another level) or the timeouts in the environment are
-    /// invalid (the command reports that itself).
+    /// given (the store would log at another level), when the command will not need the database
+    /// (`--help`, `-h`, `--print-sql`), or when the timeouts in the environment are invalid (the
+    /// command reports that itself).
     static func start(arguments: [String]) {
         var database: String?
         var index = arguments.startIndex
         while index < arguments.endIndex {
             let argument = arguments[index]
             if argument == "--" { break }
-            if argument.hasPrefix("--log-level") { return }
+            if argument.hasPrefix("--log-level") || ["--help", "-h", "--print-sql"].contains(argument) { return }
             if argument == "--database" {
                 index += 1
                 database = index < arguments.endIndex ? arguments[index] : nil
