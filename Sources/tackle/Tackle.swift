@@ -48,6 +48,11 @@ struct Tackle: ParsableCommand {
             handler.logLevel = .warning
             return handler
         }
+        // `tackle --version` (health checks, deployment scripts) needs none of the command tree.
+        if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version" {
+            print(configuration.version)
+            return
+        }
         var command: any ParsableCommand
         do {
             try RawArguments.checkUTF8()

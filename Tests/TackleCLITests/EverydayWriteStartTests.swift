@@ -43,6 +43,14 @@ struct EverydayWriteStartTests {
         #expect(unknown.stderr.contains("Usage: tackle trial log"), "\(unknown)")
     }
 
+    @Test("--version prints the version alone, with no database")
+    func version() throws {
+        let outcome = try TackleProcess(conninfo: Self.unreachable).run("--version")
+        #expect(outcome.status == 0, "\(outcome)")
+        #expect(outcome.stdout.wholeMatch(of: /\d+\.\d+\.\d+\n/) != nil, "\(outcome)")
+        #expect(outcome.stderr.isEmpty, "\(outcome)")
+    }
+
     /// A TCP port on the loopback that takes connections and never answers: libpq's startup waits
     /// there until its connect timeout.
     static func silentServer() throws -> (port: Int, socket: Int32) {
