@@ -16,4 +16,13 @@ public enum JSONDocument {
         text.append(UInt8(ascii: "\n"))
         return String(decoding: text, as: UTF8.self)
     }
+
+    /// Writes what ``encode(_:)`` returns, as UTF-8, to `sink` in pieces (of about 64 KiB) as they
+    /// are made, without holding the whole text.
+    ///
+    /// - Throws: As ``encode(_:)``, before anything is written.
+    public static func write(_ value: some Encodable, to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+        try JSONTextEncoder.write(value, to: sink)
+        [UInt8(ascii: "\n")].withUnsafeBufferPointer(sink)
+    }
 }

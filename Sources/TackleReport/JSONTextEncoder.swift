@@ -22,12 +22,23 @@ struct JSONTextEncoder {
     /// - Throws: `EncodingError` when a value cannot be encoded (a non-finite number, or a value
     ///   that encodes nothing at the top level), or what a value's `encode(to:)` throws.
     static func encode(_ value: some Encodable) throws -> [UInt8] {
+        try tree(of: value).text()
+    }
+
+    /// Writes the text of `value` to `sink` in pieces of about 64 KiB, as they are made: a
+    /// plant's monthly report (9.5 MB of JSON) is then never held whole, nor copied into a String.
+    ///
+    /// - Throws: As ``encode(_:)``, before anything is written.
+    static func write(_ value: some Encodable, to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+        try tree(of: value).write(to: sink)
+    }
+
+    /// The value's tree, ready to be written.
+    private static func tree(of value: some Encodable) throws -> Tree {
         let tree = Tree()
         let root = tree.newNode(parent: -1, key: .none)
         try tree.encode(value, into: root)
-        guard case .empty = tree.nodes[root].value else {
-            return tree.text()
-        }
+        guard case .empty = tree.nodes[root].value else { return tree }
         throw EncodingError.invalidValue(
             value,
             EncodingError.Context(
@@ -286,6 +297,16 @@ extension JSONTextEncoder {
             writer.write(0, depth: 0)
             return writer.output
         }
+
+        /// The document's text, handed to `sink` piece by piece.
+        func write(to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+            withoutActuallyEscaping(sink) { sink in
+                var writer = Writer(state: state, sink: sink)
+                writer.output.reserveCapacity(Writer.piece + 4096)
+                writer.write(0, depth: 0)
+                writer.flush()
+            }
+        }
     }
 
     /// Writes the tree as text, objects' keys sorted.
@@ -299,9 +320,14 @@ extension JSONTextEncoder {
         var orders: [[Int]: [Int]] = [:]
         /// The members of the object being written, reused.
         var members: [Entry] = []
+        /// Where the text goes piece by piece, or nil to keep it all in `output`.
+        let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
+        /// How much text is handed to `sink` at a time, about.
+        static let piece = 1 << 16
 
-        init(state: UnsafeMutablePointer<State>) {
+        init(state: UnsafeMutablePointer<State>, sink: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) {
             self.state = state
+            self.sink = sink
             let keys = state.pointee.keys
             let order = keys.indices.sorted { keys[$0].quoted.lexicographicallyPrecedes(keys[$1].quoted) }
             var rank = [Int](repeating: 0, count: keys.count)
@@ -331,6 +357,7 @@ extension JSONTextEncoder {
                     indent(depth + 1)
                     write(state.pointee.entries[entry].node, depth: depth + 1)
                     entry = state.pointee.entries[entry].next
+                    if output.count >= Self.piece { flush() }
                 }
                 output.append(UInt8(ascii: "\n"))
                 indent(depth)
@@ -370,11 +397,19 @@ extension JSONTextEncoder {
                     output.append(UInt8(ascii: ":"))
                     output.append(UInt8(ascii: " "))
                     write(nodes[position], depth: depth + 1)
+                    if output.count >= Self.piece { flush() }
                 }
                 output.append(UInt8(ascii: "\n"))
                 indent(depth)
                 output.append(UInt8(ascii: "}"))
             }
+        }
+
+        /// Hands what is written so far to the sink, if there is one.
+        mutating func flush() {
+            guard let sink, !output.isEmpty else { return }
+            output.withUnsafeBufferPointer(sink)
+            output.removeAll(keepingCapacity: true)
         }
 
         private mutating func indent(_ depth: Int) {

@@ -29,4 +29,18 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .json: try JSONDocument.encode(report)
         }
     }
+
+    /// Writes what ``render(_:language:)`` returns, as UTF-8, to `sink`: JSON in pieces as it is
+    /// made (see ``JSONDocument/write(_:to:)``), text at once.
+    public func write(
+        _ report: MonthlyReport, language: Language = .en, to sink: (UnsafeBufferPointer<UInt8>) -> Void
+    ) throws {
+        switch self {
+        case .text:
+            var text = report.renderText(language: language)
+            text.withUTF8(sink)
+        case .json:
+            try JSONDocument.write(report, to: sink)
+        }
+    }
 }

@@ -72,6 +72,26 @@ struct JSONDocumentTests {
         #expect(text.contains("\"plan\""))
     }
 
+    @Test("written in pieces: the same bytes as encode, a large report in pieces of about 64 KiB")
+    func writtenInPieces() throws {
+        // Large enough for several pieces: the first report's projects, many times over.
+        var large = Self.reports[0]
+        large.projects = (0..<100).flatMap { _ in Self.reports[0].projects }
+        for report in Self.reports + [large] {
+            var pieces: [[UInt8]] = []
+            try JSONDocument.write(report) { pieces.append(Array($0)) }
+            #expect(String(decoding: pieces.joined(), as: UTF8.self) == (try JSONDocument.encode(report)))
+            #expect(pieces.dropLast(2).allSatisfy { $0.count >= 1 << 16 }, "pieces of at least 64 KiB but the last")
+        }
+        var pieces = 0
+        try JSONDocument.write(large) { _ in pieces += 1 }
+        #expect(pieces > 3, "\(pieces) pieces")
+        // Text is written at once, as render returns it.
+        var text: [UInt8] = []
+        try ReportFormat.text.write(Self.reports[0], language: .zh) { text += $0 }
+        #expect(String(decoding: text, as: UTF8.self) == (try ReportFormat.text.render(Self.reports[0], language: .zh)))
+    }
+
     /// Values at the edges of the format.
     struct Edges: Codable {
         var text =

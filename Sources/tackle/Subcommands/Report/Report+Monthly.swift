@@ -45,6 +45,7 @@ extension ReportCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
+            OneShotMemory.keepFreedMemory()
             let format = try PageFormat.parse(format)
             let language = try language.language()
             let clock = try plant.clock()
@@ -80,7 +81,7 @@ extension ReportCommand {
                 report.projects = report.projects.filter { $0.key == project }
             }
             switch format.reportFormat {
-            case let format?: Output.text(try format.render(report, language: language))
+            case let format?: try format.write(report, language: language, to: Output.bytes)
             case nil: Output.text(BoardPage.monthly(report, language: language))
             }
         }
