@@ -84,7 +84,7 @@ public struct MonthlyReport: Sendable, Hashable, Codable {
         rubric = facts.rubric
         // The costly parts, the verdicts (a Fisher test per trial of each project judged) and the
         // plans behind the slab advice (thousands each), go on every core; then the entries.
-        let judged = facts.projects.concurrentMap { ProjectEntry.judgedTrials(of: $0) }
+        let judged = facts.projects.concurrentMap { plans.judgedTrials(of: $0) }
         plans.make(zip(facts.projects, judged).compactMap { ProjectEntry.planInputs(of: $0, judged: $1) })
         let entries = facts.projects.indices.concurrentMap { index in
             ProjectEntry(

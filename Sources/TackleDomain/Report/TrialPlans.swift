@@ -25,6 +25,23 @@ public final class TrialPlans: Sendable {
 
     private let made = Mutex<[Key: TrialPlan?]>([:])
 
+    /// What judging a project's trials depends on: the month's outcomes, the earlier ones, the
+    /// baseline (see ``MonthlyReport/ProjectEntry/judgedTrials(of:)``).
+    struct Judging: Hashable, Sendable {
+        var outcomes: [Proportion]
+        var earlier: [Proportion]
+        var baseline: Proportion
+
+        init(_ facts: ProjectFacts) {
+            outcomes = facts.trials.sorted { $0.number < $1.number }.map(\.outcome)
+            earlier = facts.earlierTrialOutcomes
+            baseline = facts.baseline
+        }
+    }
+
+    /// The trials judged by ``prepare(for:)``, by project key, with what they were judged on.
+    private let judged = Mutex<[String: (judging: Judging, comparisons: [Comparison])]>([:])
+
     /// No plans yet.
     public init() {}
 
@@ -34,7 +51,22 @@ public final class TrialPlans: Sendable {
     /// - Parameter projects: The month's projects, with their trials and earlier outcomes.
     public func prepare(for projects: [ProjectFacts]) {
         let judged = projects.concurrentMap { MonthlyReport.ProjectEntry.judgedTrials(of: $0) }
+        self.judged.withLock { known in
+            for (project, comparisons) in zip(projects, judged) {
+                known[project.key] = (Judging(project), comparisons)
+            }
+        }
         make(zip(projects, judged).compactMap { MonthlyReport.ProjectEntry.planInputs(of: $0, judged: $1) })
+    }
+
+    /// The project's trials judged: as ``prepare(for:)`` judged them when it judged the same
+    /// trials against the same baseline, else judged now. Each trial's Fisher test is most of a
+    /// plant's monthly report; this way it runs once.
+    func judgedTrials(of project: ProjectFacts) -> [Comparison] {
+        if let known = judged.withLock({ $0[project.key] }), known.judging == Judging(project) {
+            return known.comparisons
+        }
+        return MonthlyReport.ProjectEntry.judgedTrials(of: project)
     }
 
     /// Makes the plans for `keys` not made yet, each distinct one once.
