@@ -8,7 +8,7 @@ extension RandomAccessCollection where Self: Sendable, Index == Int {
     ///
     /// - Parameter transform: The transformation, run concurrently for different elements.
     /// - Returns: The transformed elements, in the collection's order.
-    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    package func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let count = self.count
         guard count > 1 else { return map(transform) }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in

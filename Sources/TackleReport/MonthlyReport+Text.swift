@@ -28,12 +28,21 @@ extension MonthlyReport {
             lines.append(zh ? "\(month) 无进行中的攻关项目" : "no projects active in \(month)")
             return Self.joined(lines)
         }
-        lines += postingLines(words)
+        // The posting part, the summary and each project's section are laid out independently:
+        // on every core at once (a plant's thousand projects are most of the report's time).
+        let parts = (0..<projects.count + 2).concurrentMap { part in
+            switch part {
+            case 0: postingLines(words)
+            case 1: summaryLines(words)
+            default: detailLines(of: projects[part - 2], words)
+            }
+        }
+        lines += parts[0]
         lines.append("")
-        lines += summaryLines(words)
-        for project in projects {
+        lines += parts[1]
+        for section in parts.dropFirst(2) {
             lines.append("")
-            lines += detailLines(of: project, words)
+            lines += section
         }
         return Self.joined(lines)
     }
