@@ -55,18 +55,27 @@ public final class Store {
         let parameters = StoreOpening.Parameters(
             location: location, applicationName: applicationName, timeouts: timeouts,
             requireCurrentSchema: requireCurrentSchema)
-        if let store = try opening?.take(parameters) {
-            defer { store.connection.close() }
-            return try store.translatingErrors { try body(store) }
-        }
-        let connection = try connect(
-            to: location, applicationName: applicationName, timeouts: timeouts, logger: logger)
-        defer { connection.close() }
-        let store = Store(connection: connection, logger: logger)
-        if requireCurrentSchema {
-            try store.translatingErrors { try store.checkSchema() }
-        }
+        let store = try opening?.take(parameters) ?? open(parameters, logger: logger)
+        defer { store.connection.close() }
         return try store.translatingErrors { try body(store) }
+    }
+
+    /// Connects as `parameters` say and, when they require it, checks the schema; a store that
+    /// fails the check is closed before the error is thrown.
+    static func open(_ parameters: StoreOpening.Parameters, logger: Logger) throws -> Store {
+        let connection = try connect(
+            to: parameters.location, applicationName: parameters.applicationName, timeouts: parameters.timeouts,
+            logger: logger)
+        let store = Store(connection: connection, logger: logger)
+        if parameters.requireCurrentSchema {
+            do {
+                try store.translatingErrors { try store.checkSchema() }
+            } catch {
+                connection.close()
+                throw error
+            }
+        }
+        return store
     }
 
     /// Opens a connection, turning a failure into one line that says where it tried and why.

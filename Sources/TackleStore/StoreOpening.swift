@@ -82,23 +82,7 @@ public final class StoreOpening: @unchecked Sendable {
 
     /// Runs on the opening thread: connects and checks the schema as `withStore` would.
     private func open() {
-        do {
-            let connection = try Store.connect(
-                to: parameters.location, applicationName: parameters.applicationName, timeouts: parameters.timeouts,
-                logger: logger)
-            let store = Store(connection: connection, logger: logger)
-            do {
-                if parameters.requireCurrentSchema {
-                    try store.translatingErrors { try store.checkSchema() }
-                }
-            } catch {
-                connection.close()
-                throw error
-            }
-            outcome = .success(store)
-        } catch {
-            outcome = .failure(error)
-        }
+        outcome = Result { try Store.open(parameters, logger: logger) }
         finished.store(true, ordering: .releasing)
     }
 

@@ -20,18 +20,10 @@ struct ResidentMemoryTests {
     /// this one in the same process and fault pages in meanwhile.
     @Test("release drops resident code pages: the resident set shrinks and the process goes on")
     func release() throws {
-        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let pageSize = Self.pageSize
         let pages = 16
-        var template = Array("/tmp/tackle-resident-XXXXXX".utf8CString)
-        let descriptor = mkstemp(&template)
-        try #require(descriptor >= 0)
-        let path = String(cString: template)
-        defer {
-            close(descriptor)
-            unlink(path)
-        }
-        let bytes = [UInt8](repeating: UInt8(ascii: "A"), count: pages * pageSize)
-        try #require(write(descriptor, bytes, bytes.count) == bytes.count)
+        let descriptor = try Self.temporaryFile(pages: pages)
+        defer { close(descriptor) }
         let address = mmap(nil, pages * pageSize, PROT_READ, MAP_PRIVATE, descriptor, 0)
         try #require(address != MAP_FAILED)
         defer { munmap(address, pages * pageSize) }
@@ -47,6 +39,21 @@ struct ResidentMemoryTests {
         #expect(before == pages * pageSize / 1024, "before \(before) KiB")
         #expect(after < before, "before \(before) KiB, after \(after) KiB, dropped \(dropped) KiB")
         #expect(pointer[(pages - 1) * pageSize] == UInt8(ascii: "A") && sum == pages * 65, "the file's bytes read back")
+    }
+
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    /// An open file of `pages` pages of "A", already unlinked: it goes when the caller closes it.
+    private static func temporaryFile(pages: Int) throws -> Int32 {
+        var template = Array("/tmp/tackle-resident-XXXXXX".utf8CString)
+        let descriptor = mkstemp(&template)
+        try #require(descriptor >= 0)
+        unlink(String(cString: template))
+        let bytes = [UInt8](repeating: UInt8(ascii: "A"), count: pages * pageSize)
+        let written = write(descriptor, bytes, bytes.count)
+        if written != bytes.count { close(descriptor) }
+        try #require(written == bytes.count)
+        return descriptor
     }
 
     /// The resident KiB of the mapping that starts at `address`, from `/proc/self/smaps`.
@@ -72,17 +79,9 @@ struct ResidentMemoryTests {
     /// relocated data (RELRO): dropping its pages would bring back the file's bytes.
     @Test("a read-only mapping with a written page, and a writable one, keep what was written")
     func writtenPagesStay() throws {
-        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-        var template = Array("/tmp/tackle-resident-XXXXXX".utf8CString)
-        let descriptor = mkstemp(&template)
-        try #require(descriptor >= 0)
-        let path = String(cString: template)
-        defer {
-            close(descriptor)
-            unlink(path)
-        }
-        let bytes = [UInt8](repeating: UInt8(ascii: "A"), count: 2 * pageSize)
-        try #require(write(descriptor, bytes, bytes.count) == bytes.count)
+        let pageSize = Self.pageSize
+        let descriptor = try Self.temporaryFile(pages: 2)
+        defer { close(descriptor) }
 
         func mapped(finallyReadOnly: Bool) throws -> UnsafeMutablePointer<UInt8> {
             let address = mmap(nil, 2 * pageSize, PROT_READ | PROT_WRITE, MAP_PRIVATE, descriptor, 0)

@@ -23,6 +23,16 @@ struct StoreOpeningTests {
             requireCurrentSchema: requireCurrentSchema)
     }
 
+    /// A new test database and its location; the caller drops it.
+    static func database(_ label: String, migrated: Bool) throws -> (conninfo: String, location: DatabaseLocation) {
+        let conninfo = try TestDatabase.create(label: label)
+        let location = DatabaseLocation(conninfo: conninfo, source: .option)
+        if migrated {
+            _ = try Store.withStore(at: location, logger: logger, requireCurrentSchema: false) { try $0.migrate() }
+        }
+        return (conninfo, location)
+    }
+
     /// The backend process id serving the body's store, and whether the check recorded the login.
     static func backend(
         _ location: DatabaseLocation, applicationName: String = "tackle test", opening: StoreOpening?
@@ -36,10 +46,8 @@ struct StoreOpeningTests {
 
     @Test("opened as withStore would open it, the early store is the one used, its schema checked")
     func taken() throws {
-        let conninfo = try TestDatabase.create(label: "opening_taken")
+        let (conninfo, location) = try Self.database("opening_taken", migrated: true)
         defer { try? TestDatabase.drop(conninfo: conninfo) }
-        let location = DatabaseLocation(conninfo: conninfo, source: .option)
-        _ = try Store.withStore(at: location, logger: Self.logger, requireCurrentSchema: false) { try $0.migrate() }
 
         let opening = try #require(StoreOpening.start(Self.parameters(location), logger: Self.logger))
         // The early connection shows up on the server before withStore is called, and withStore's
@@ -71,10 +79,8 @@ struct StoreOpeningTests {
 
     @Test("opened some other way, the early store is closed and withStore opens its own")
     func notTaken() throws {
-        let conninfo = try TestDatabase.create(label: "opening_other")
+        let (conninfo, location) = try Self.database("opening_other", migrated: true)
         defer { try? TestDatabase.drop(conninfo: conninfo) }
-        let location = DatabaseLocation(conninfo: conninfo, source: .option)
-        _ = try Store.withStore(at: location, logger: Self.logger, requireCurrentSchema: false) { try $0.migrate() }
 
         let opening = try #require(
             StoreOpening.start(Self.parameters(location, applicationName: "tackle early"), logger: Self.logger))
@@ -101,9 +107,8 @@ struct StoreOpeningTests {
 
     @Test("a schema that does not match: withStore throws the schema check's error, from the early store")
     func schemaBehind() throws {
-        let conninfo = try TestDatabase.create(label: "opening_unmigrated")
+        let (conninfo, location) = try Self.database("opening_unmigrated", migrated: false)
         defer { try? TestDatabase.drop(conninfo: conninfo) }
-        let location = DatabaseLocation(conninfo: conninfo, source: .option)
         let opening = try #require(StoreOpening.start(Self.parameters(location), logger: Self.logger))
         let early = #expect(throws: StoreError.self) { try Self.backend(location, opening: opening) }
         let direct = #expect(throws: StoreError.self) { try Self.backend(location, opening: nil) }
@@ -113,9 +118,8 @@ struct StoreOpeningTests {
 
     @Test("abandoned, the early connection says goodbye: no session is left behind")
     func abandoned() throws {
-        let conninfo = try TestDatabase.create(label: "opening_abandoned")
+        let (conninfo, location) = try Self.database("opening_abandoned", migrated: false)
         defer { try? TestDatabase.drop(conninfo: conninfo) }
-        let location = DatabaseLocation(conninfo: conninfo, source: .option)
         let opening = try #require(
             StoreOpening.start(
                 Self.parameters(location, applicationName: "tackle abandoned", requireCurrentSchema: false),

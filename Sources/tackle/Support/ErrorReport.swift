@@ -105,12 +105,17 @@ enum ErrorReport {
 /// Writes text to stderr (file descriptor 2, unbuffered).
 func standardError(_ text: String) {
     var text = text
-    text.withUTF8 { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(2, buffer.baseAddress! + offset, buffer.count - offset)
-            if written <= 0 { break }
-            offset += written
-        }
+    text.withUTF8 { writeAll($0, to: 2) }
+}
+
+/// Writes all of `bytes` to `descriptor`, unbuffered, as far as the descriptor takes them.
+func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+    guard let base = bytes.baseAddress else { return }
+    var offset = 0
+    while offset < bytes.count {
+        let written = write(descriptor, base + offset, bytes.count - offset)
+        if written < 0, errno == EINTR { continue }
+        if written <= 0 { break }
+        offset += written
     }
 }

@@ -24,15 +24,9 @@ enum Output {
 
     /// UTF-8 bytes on stdout, after whatever ``text(_:)`` has buffered.
     static func bytes(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        guard !bytes.isEmpty else { return }
         fflush(nil)
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(1, base + offset, bytes.count - offset)
-            if written < 0, errno == EINTR { continue }
-            if written <= 0 { break }
-            offset += written
-        }
+        writeAll(bytes, to: 1)
     }
 
     /// A note for the user on stderr, one line (control characters escaped).
